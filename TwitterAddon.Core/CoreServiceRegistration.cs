@@ -1,0 +1,58 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Team;
+
+namespace TwitterAddon.Core;
+
+/// <summary>The one DI entry point of Core: persistence, identity stores and the feature services.</summary>
+public static class CoreServiceRegistration
+{
+    public static IServiceCollection AddTwitterAddonCore(this IServiceCollection services)
+    {
+        // Resolved from the final configuration, so hosts and tests that add settings late are honoured.
+        services.AddSingleton(sp => DatabaseLocation.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        // A factory because a Blazor Server circuit lives for minutes: one short context per operation.
+        // It also registers the context as scoped, which Identity's stores use.
+        services.AddDbContextFactory<TwitterAddonDbContext>(
+            (sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+
+        services.AddIdentityCore<TeamMember>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TwitterAddonDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<TeamMemberClaimsPrincipalFactory>();
+        services.AddScoped<IUserConfirmation<TeamMember>, ActiveTeamMemberConfirmation>();
+
+        services.AddValidatorsFromAssemblyContaining<NewTeamMemberValidator>(ServiceLifetime.Scoped);
+        services.AddSingleton<FirstRunGate>();
+        services.AddScoped<TeamService>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions options)
+    {
+        // Same numbers as PasswordRule, so the form's message and the store's check agree.
+        options.Password.RequiredLength = PasswordRule.MinimumLength;
+        options.Password.RequiredUniqueChars = PasswordRule.MinimumDistinctCharacters;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.User.RequireUniqueEmail = true;
+        // The user name is the e-mail, which the validator checks; Identity's character list would refuse valid addresses.
+        options.User.AllowedUserNameCharacters = string.Empty;
+        // "Confirmed" means active (ActiveTeamMemberConfirmation): a deactivated member cannot sign in.
+        options.SignIn.RequireConfirmedAccount = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+    }
+}

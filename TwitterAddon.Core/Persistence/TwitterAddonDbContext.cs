@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Team;
+
+namespace TwitterAddon.Core.Persistence;
+
+/// <summary>The add-on's one database: Identity's tables plus the product's own.</summary>
+public sealed class TwitterAddonDbContext(DbContextOptions<TwitterAddonDbContext> options)
+    : IdentityDbContext<TeamMember, IdentityRole, string>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TwitterAddonDbContext).Assembly);
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Validation;
+
+namespace TwitterAddon.Core.Team;
+
+public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
+{
+    public NewTeamMemberValidator(IDbContextFactory<TwitterAddonDbContext> contexts, ILookupNormalizer normalizer)
+    {
+        RuleFor(m => m.DisplayName)
+            .NotEmpty().WithMessage("Enter the person's name.")
+            .Must(name => name.Trim().Length <= TeamMember.DisplayNameMaxLength)
+            .WithMessage($"Use at most {TeamMember.DisplayNameMaxLength} characters.");
+
+        RuleFor(m => m.Email)
+            .NotEmpty().WithMessage("Enter an email address.")
+            .MaximumLength(256).WithMessage("Use at most 256 characters.")
+            .EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
+            .MustAsync(async (email, cancellationToken) =>
+            {
+                var normalized = normalizer.NormalizeEmail(email.Trim());
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return !await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+            })
+            .WithMessage("A team member with this email already exists.");
+
+        RuleFor(m => m.Password).StrongPassword();
+
+        RuleFor(m => m.Role)
+            .Must(role => TeamRoles.All.Contains(role)).WithMessage("Choose Admin or Agent.");
+    }
+}
