@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using TwitterAddon.Core.Team;
+
+namespace TwitterAddon.Web.Components.Pages.Team;
+
+public sealed partial class Team
+{
+    private IReadOnlyList<TeamMemberSummary>? members;
+    private NewTeamMember newMember = new();
+    private MudForm form = default!;
+    private string? currentMemberId;
+    private string? error;
+    private bool saving;
+
+    [Inject] private TeamService TeamService { get; set; } = default!;
+
+    [Inject] private NewTeamMemberValidator Validator { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        currentMemberId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        members = await TeamService.ListAsync(CancellationToken.None);
+    }
+
+    private async Task AddAsync()
+    {
+        error = null;
+        await form.ValidateAsync();
+        if (!form.IsValid)
+        {
+            return;
+        }
+
+        saving = true;
+        try
+        {
+            var outcome = await TeamService.AddMemberAsync(newMember, currentMemberId!, CancellationToken.None);
+            if (!outcome.Succeeded)
+            {
+                error = outcome.Error;
+                return;
+            }
+
+            Snackbar.Add($"{newMember.DisplayName.Trim()} can now sign in as {newMember.Role.ToLowerInvariant()}.", Severity.Success);
+            newMember = new NewTeamMember();
+            members = await TeamService.ListAsync(CancellationToken.None);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task SetActiveAsync(TeamMemberSummary member, bool active)
+    {
+        error = null;
+        var outcome = await TeamService.SetActiveAsync(member.Id, active, currentMemberId!, CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            error = outcome.Error;
+            return;
+        }
+
+        Snackbar.Add(active ? $"{member.DisplayName} can sign in again." : $"{member.DisplayName} is signed out and cannot sign in.",
+            active ? Severity.Success : Severity.Info);
+        members = await TeamService.ListAsync(CancellationToken.None);
+    }
+}

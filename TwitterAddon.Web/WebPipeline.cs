@@ -1,0 +1,46 @@
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Web.Components;
+using TwitterAddon.Web.Endpoints;
+
+namespace TwitterAddon.Web;
+
+/// <summary>Start-up steps and the request pipeline, in the order they run.</summary>
+public static partial class WebPipeline
+{
+    /// <summary>Migrates the database; on failure logs why (naming the file) and tells the caller to exit.</summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (DatabaseStartupException e)
+        {
+            LogDatabaseUnusable(app.Logger, e.Message);
+            return false;
+        }
+    }
+
+    public static WebApplication UseTwitterAddonWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "TwitterAddon cannot start: {Reason}")]
+    private static partial void LogDatabaseUnusable(ILogger logger, string reason);
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Web.Components;
+using TwitterAddon.Web.Endpoints;
+using TwitterAddon.Web.Hosting;
+using TwitterAddon.Web.Identity;
+
+namespace TwitterAddon.Web;
+
+/// <summary>The one DI entry point and pipeline of the web host.</summary>
+public static class WebServiceRegistration
+{
+    public static IServiceCollection AddTwitterAddonWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.Section));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingTeamMemberStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "TwitterAddon.Auth";
+        });
+        // A deactivated member's cookie stops working within a minute, not after the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+
+        // Keys beside the database, so sign-in cookies (and later the stored X secrets) survive restarts.
+        services.AddDataProtection().SetApplicationName("TwitterAddon");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyFolder>();
+
+        services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(
+            "database",
+            customTestQuery: async (db, cancellationToken) =>
+            {
+                // A query on a real table: a deleted or foreign file fails here, where "can connect" would not.
+                await db.Database.ExecuteSqlRawAsync("SELECT COUNT(*) FROM __EFMigrationsHistory", cancellationToken);
+                return true;
+            });
+        return services;
+    }
+}
