@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using TwitterAddon.Core;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Tests.Infrastructure;
@@ -13,33 +9,27 @@ public sealed class CoreHost : IAsyncDisposable
     private readonly TestDatabase database = new();
     private readonly ServiceProvider provider;
 
-    private CoreHost(Action<IServiceCollection>? configure)
+    private CoreHost(Action<IServiceCollection>? configure, string? connectionString = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = database.ConnectionString,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(database.Folder));
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddTwitterAddonCore();
+        var services = new ServiceCollection().AddCoreForTests(connectionString ?? database.ConnectionString, database.Folder);
         configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 
     public IServiceProvider Services => provider;
 
-    public string DatabaseFile => database.FilePath;
-
     public static async Task<CoreHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var host = new CoreHost(configure);
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await host.InitializeDatabaseAsync();
         return host;
     }
+
+    /// <summary>Core's services on the given connection string, not yet initialized: for start-up failures.</summary>
+    public static CoreHost Unstarted(string connectionString) => new(null, connectionString);
+
+    public Task InitializeDatabaseAsync() =>
+        Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
     /// <summary>A scope, as one request or one circuit would have.</summary>
     public AsyncServiceScope CreateScope() => provider.CreateAsyncScope();
@@ -48,17 +38,5 @@ public sealed class CoreHost : IAsyncDisposable
     {
         await provider.DisposeAsync();
         database.Dispose();
-    }
-
-    private sealed class TestHostEnvironment(string contentRoot) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-
-        public string ApplicationName { get; set; } = "TwitterAddon.Tests";
-
-        public string ContentRootPath { get; set; } = contentRoot;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
-            new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>A new user's first minutes, in Chromium: create the admin, sign out and in, add an agent.</summary>
+public sealed class FirstRunWalkTests : IAsyncLifetime
+{
+    private BrowserSession session = default!;
+
+    public async ValueTask InitializeAsync() => session = await BrowserSession.StartAsync();
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task FirstRun_SignOut_SignIn_AddAgent_ThenTheAgentSignsIn()
+    {
+        var admin = await session.NewVisitorAsync();
+
+        await admin.GotoAsync("/");
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Create the administrator account" })).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "first-run");
+
+        await admin.GetByLabel("Your name").FillAsync("Ada Admin");
+        await admin.GetByLabel("Email").FillAsync("ada@example.com");
+        await admin.GetByLabel("Password").FillAsync("short");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await Expect(admin.GetByText("Use at least 10 characters.")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "first-run-weak-password");
+
+        await admin.GetByLabel("Password").FillAsync("correct horse battery");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Ada Admin" })).ToBeVisibleAsync();
+        await BrowserSession.WaitForInteractiveAsync(admin);
+        await BrowserSession.ScreenshotAsync(admin, "home");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await admin.GetByLabel("Email").FillAsync("ada@example.com");
+        await admin.GetByLabel("Password").FillAsync("wrong password!");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(admin.GetByText("Wrong email or password.")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "login-wrong-password");
+        await admin.GetByLabel("Password").FillAsync("correct horse battery");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Ada Admin" })).ToBeVisibleAsync();
+
+        await BrowserSession.WaitForInteractiveAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Team", Exact = true })).ToBeVisibleAsync();
+        await admin.GetByLabel("Display name").FillAsync("John Doe");
+        await admin.GetByLabel("Email").FillAsync("ada@example.com");
+        await admin.GetByLabel("Password").FillAsync("agent password 1");
+        await admin.GetByTestId("add-member").ClickAsync();
+        await Expect(admin.GetByText("A team member with this email already exists.")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "team-duplicate-email");
+
+        await admin.GetByLabel("Email").FillAsync("john@example.com");
+        await admin.GetByTestId("add-member").ClickAsync();
+        var table = admin.GetByTestId("team-table");
+        await Expect(table.GetByText("john@example.com")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "team");
+
+        var agent = await session.NewVisitorAsync();
+        await agent.GotoAsync("/");
+        await agent.GetByLabel("Email").FillAsync("john@example.com");
+        await agent.GetByLabel("Password").FillAsync("agent password 1");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(agent.GetByRole(AriaRole.Heading, new() { Name = "Welcome, John Doe" })).ToBeVisibleAsync();
+        await BrowserSession.WaitForInteractiveAsync(agent);
+        await Expect(agent.GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true })).ToHaveCountAsync(0);
+        await Expect(agent.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true })).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(agent, "agent-home");
+    }
+
+    [Fact]
+    public async Task DeactivatedAgent_CannotSignIn()
+    {
+        var admin = await session.NewVisitorAsync();
+        await admin.GotoAsync("/first-run");
+        await admin.GetByLabel("Your name").FillAsync("Ada Admin");
+        await admin.GetByLabel("Email").FillAsync("ada@example.com");
+        await admin.GetByLabel("Password").FillAsync("correct horse battery");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await admin.GotoAsync("/team");
+        await BrowserSession.WaitForInteractiveAsync(admin);
+        await admin.GetByLabel("Display name").FillAsync("John Doe");
+        await admin.GetByLabel("Email").FillAsync("john@example.com");
+        await admin.GetByLabel("Password").FillAsync("agent password 1");
+        await admin.GetByTestId("add-member").ClickAsync();
+        var johnRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "john@example.com" });
+        await johnRow.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(johnRow.GetByText("Deactivated")).ToBeVisibleAsync();
+
+        var agent = await session.NewVisitorAsync();
+        await agent.GotoAsync("/account/login");
+        await agent.GetByLabel("Email").FillAsync("john@example.com");
+        await agent.GetByLabel("Password").FillAsync("agent password 1");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(agent.GetByText("This account is deactivated. Ask an admin to reactivate it.")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+
+namespace TwitterAddon.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright against the real portal on loopback with a fresh database.
+/// Without Chromium the test is skipped with the reason, unless E2E_REQUIRED=1 (CI), when it fails.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    private BrowserSession(PortalFactory portal) => Portal = portal;
+
+    public PortalFactory Portal { get; }
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task<BrowserSession> StartAsync(bool emulatorEnabled = true)
+    {
+        RequireChromium();
+        // Two shared cores under a full test run: give the circuit time before calling a page broken.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var session = new BrowserSession(new PortalFactory(emulatorEnabled));
+        session.BaseAddress = session.Portal.StartOnLoopback();
+        session.playwright = await Playwright.CreateAsync();
+        session.browser = await session.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+        return session;
+    }
+
+    /// <summary>A new browser profile (its own cookies), as a second person at another computer.</summary>
+    public async Task<IPage> NewVisitorAsync()
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is connected, so typed input reaches the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+
+    private static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        var reason = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium).";
+        if (Environment.GetEnvironmentVariable("E2E_REQUIRED") == "1")
+        {
+            Assert.Fail(reason + " E2E_REQUIRED=1, so browser tests must run.");
+        }
+
+        Assert.Skip(reason + " Browser tests skipped; set E2E_REQUIRED=1 to make this a failure.");
+    }
+}

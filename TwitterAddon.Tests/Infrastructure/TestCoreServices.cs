@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TwitterAddon.Core;
+using TwitterAddon.Core.Persistence;
+
+namespace TwitterAddon.Tests.Infrastructure;
+
+/// <summary>Registers Core as the web host does, on a given SQLite connection string.</summary>
+public static class TestCoreServices
+{
+    public static IServiceCollection AddCoreForTests(this IServiceCollection services, string connectionString, string contentRoot)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = connectionString,
+            })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment { ContentRootPath = contentRoot });
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        return services.AddTwitterAddonCore();
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "TwitterAddon.Tests";
+
+        public required string ContentRootPath { get; set; }
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TwitterAddon.Tests.Infrastructure;
+
+namespace TwitterAddon.Tests.Portal;
+
+/// <summary>The anonymous surface over HTTP: first run, sign-in, sign-out and what needs a cookie.</summary>
+public sealed partial class SignInFlowTests : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new();
+    private HttpClient? visitor;
+
+    private HttpClient client => visitor!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        NewVisitor();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        visitor?.Dispose();
+        await portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FreshInstall_SendsEveryVisitor_ToCreateTheAdministrator()
+    {
+        var home = await client.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/account/login", home.Headers.Location!.PathAndQuery);
+
+        var login = await client.GetAsync("/account/login", Ct);
+        Assert.Equal("/first-run", login.Headers.Location!.AbsolutePath);
+
+        var firstRun = await client.GetStringAsync("/first-run", Ct);
+        Assert.Contains("Create the administrator account", firstRun);
+    }
+
+    [Fact]
+    public async Task FirstRun_CreatesTheAdmin_SignsThemIn_AndClosesItself()
+    {
+        var created = await PostFormAsync("/first-run", "first-run", new()
+        {
+            ["Input.DisplayName"] = "Ada Admin",
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "correct horse battery",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var team = await client.GetAsync("/team", Ct);
+        Assert.Equal(HttpStatusCode.OK, team.StatusCode);
+        Assert.Contains("ada@example.com", await team.Content.ReadAsStringAsync(Ct));
+
+        var again = await client.GetAsync("/first-run", Ct);
+        Assert.Equal("/account/login", again.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task FirstRun_WithAWeakPassword_ShowsTheMessage_AndCreatesNobody()
+    {
+        var response = await PostFormAsync("/first-run", "first-run", new()
+        {
+            ["Input.DisplayName"] = "",
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "short",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter the person&#x27;s name.", html);
+        Assert.Contains("Use at least 10 characters.", html);
+        Assert.Equal("/first-run", (await client.GetAsync("/account/login", Ct)).Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAWrongPassword_IsRefused_ThenTheRightOneWorks_AndSignOutEndsIt()
+    {
+        await CreateAdminAsync();
+        NewVisitor();
+
+        var wrong = await PostFormAsync("/account/login", "login", new()
+        {
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "not the password",
+        });
+        Assert.Contains("Wrong email or password.", await wrong.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/team", Ct)).StatusCode);
+
+        var right = await PostFormAsync("/account/login?returnUrl=%2Fteam", "login", new()
+        {
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "correct horse battery",
+        });
+        Assert.Equal("/team", new Uri(new Uri("http://localhost/"), right.Headers.Location!).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/team", Ct)).StatusCode);
+
+        var token = AntiforgeryToken(await client.GetStringAsync("/", Ct));
+        using var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/team", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_NeverRedirectsOffSite()
+    {
+        await CreateAdminAsync();
+        NewVisitor();
+
+        var response = await PostFormAsync("/account/login?returnUrl=%2F%2Fevil.example%2F", "login", new()
+        {
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "correct horse battery",
+        });
+
+        Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task HealthCheck_IsAnonymous_AndHealthyWhenTheDatabaseAnswers()
+    {
+        var response = await client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthCheck_Is503_WhenTheDatabaseFileIsGone()
+    {
+        await client.GetAsync("/healthz", Ct);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(portal.DatabaseFile);
+        File.Delete(portal.DatabaseFile + "-wal");
+        File.Delete(portal.DatabaseFile + "-shm");
+
+        var response = await client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    /// <summary>A browser with no cookies yet.</summary>
+    private void NewVisitor()
+    {
+        visitor?.Dispose();
+        visitor = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    private async Task CreateAdminAsync() =>
+        await PostFormAsync("/first-run", "first-run", new()
+        {
+            ["Input.DisplayName"] = "Ada Admin",
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = "correct horse battery",
+        });
+
+    /// <summary>Posts a Blazor SSR form the way a browser does: with the page's antiforgery token and form name.</summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url, Ct);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        fields["_handler"] = formName;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
+    }
+
+    private static string AntiforgeryToken(string html) =>
+        WebUtility.HtmlDecode(AntiforgeryInput().Match(html).Groups[1].Value);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
