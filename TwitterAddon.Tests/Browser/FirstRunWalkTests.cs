@@ -79,11 +79,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
     public async Task DeactivatedAgent_CannotSignIn()
     {
         var admin = await session.NewVisitorAsync();
-        await admin.GotoAsync("/first-run");
-        await admin.GetByLabel("Your name").FillAsync("Ada Admin");
-        await admin.GetByLabel("Email").FillAsync("ada@example.com");
-        await admin.GetByLabel("Password").FillAsync("correct horse battery");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await CreateAdministratorAsync(admin);
         await admin.GotoAsync("/team");
         await BrowserSession.WaitForInteractiveAsync(admin);
         await admin.GetByLabel("Display name").FillAsync("John Doe");
@@ -100,5 +96,39 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await agent.GetByLabel("Password").FillAsync("agent password 1");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(agent.GetByText("This account is deactivated. Ask an admin to reactivate it.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task EveryMenuPage_Opens_AndPagesStillToComeSaySo()
+    {
+        var admin = await session.NewVisitorAsync();
+        await CreateAdministratorAsync(admin);
+        await BrowserSession.WaitForInteractiveAsync(admin);
+
+        foreach (var (link, heading, screenshot) in new[]
+        {
+            ("Setup", "Twitter settings", "setup"), ("Channels", "Channels", "channels"),
+            ("Inbox", "Inbox", "inbox"), ("Sandbox", "Sandbox", "sandbox"),
+        })
+        {
+            await admin.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            await Expect(admin.GetByTestId("not-built-yet")).ToBeVisibleAsync();
+            await BrowserSession.ScreenshotAsync(admin, screenshot);
+        }
+
+        await admin.GotoAsync("/no-such-page");
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Nothing here" })).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "not-found");
+    }
+
+    private static async Task CreateAdministratorAsync(IPage page)
+    {
+        await page.GotoAsync("/first-run");
+        await page.GetByLabel("Your name").FillAsync("Ada Admin");
+        await page.GetByLabel("Email").FillAsync("ada@example.com");
+        await page.GetByLabel("Password").FillAsync("correct horse battery");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Ada Admin" })).ToBeVisibleAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Portal;
@@ -119,6 +120,29 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
         });
 
         Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnAgent_OpeningAnAdminPage_IsToldItIsForAdmins()
+    {
+        await CreateAdminAsync();
+        using (var scope = portal.Services.CreateScope())
+        {
+            var team = scope.ServiceProvider.GetRequiredService<TwitterAddon.Core.Team.TeamService>();
+            var adminId = (await team.ListAsync(Ct)).Single().Id;
+            await team.AddMemberAsync(new() { DisplayName = "John Doe", Email = "john@example.com", Password = "agent password 1" }, adminId, Ct);
+        }
+
+        NewVisitor();
+        await PostFormAsync("/account/login", "login", new()
+        {
+            ["Input.Email"] = "john@example.com",
+            ["Input.Password"] = "agent password 1",
+        });
+
+        var teamPage = await client.GetAsync("/team", Ct);
+        Assert.Equal("/account/access-denied", teamPage.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/inbox", Ct)).StatusCode);
     }
 
     [Fact]
