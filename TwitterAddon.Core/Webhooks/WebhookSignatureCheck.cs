@@ -1,0 +1,9 @@
+namespace TwitterAddon.Core.Webhooks;
+
+public enum WebhookSignatureCheck
+{
+    Valid,
+    Missing,
+    Malformed,
+    Mismatch,
+}
