@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
+using TwitterAddon.Core.Twitter;
 
 namespace TwitterAddon.Core;
 
@@ -35,6 +36,7 @@ public static class CoreServiceRegistration
         services.AddSingleton<FirstRunGate>();
         services.AddScoped<TeamService>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddXApiClient();
         return services;
     }
 

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace TwitterAddon.Core.Twitter.Payloads;
+
+/// <summary>The <c>{"event":{...}}</c> of a DM send, request and response alike.</summary>
+public sealed record XDirectMessageEnvelope([property: JsonPropertyName("event")] XDirectMessageEvent Event);
+
+public sealed record XDirectMessageEvent
+{
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = "message_create";
+
+    [JsonPropertyName("id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("created_timestamp")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CreatedTimestamp { get; init; }
+
+    [JsonPropertyName("message_create")]
+    public required XMessageCreate MessageCreate { get; init; }
+}
+
+public sealed record XMessageCreate
+{
+    [JsonPropertyName("target")]
+    public required XMessageTarget Target { get; init; }
+
+    [JsonPropertyName("sender_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SenderId { get; init; }
+
+    [JsonPropertyName("message_data")]
+    public required XMessageData MessageData { get; init; }
+}
+
+public sealed record XMessageTarget([property: JsonPropertyName("recipient_id")] string RecipientId);
+
+public sealed record XMessageData([property: JsonPropertyName("text")] string Text);

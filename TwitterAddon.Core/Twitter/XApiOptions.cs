@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TwitterAddon.Core.Twitter;
+
+/// <summary>The "Twitter" section: where X is (real X, or the emulator in Development).</summary>
+public sealed class XApiOptions
+{
+    public const string Section = "Twitter";
+
+    [Required]
+    [Url]
+    public string ApiBaseUrl { get; set; } = "https://api.twitter.com/";
+
+    /// <summary>A 429 whose reset is this close is waited out and retried once; a later one is reported.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(1);
+}
