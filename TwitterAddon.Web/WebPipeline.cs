@@ -1,4 +1,5 @@
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Emulator;
 using TwitterAddon.Web.Components;
 using TwitterAddon.Web.Endpoints;
 
@@ -37,6 +38,11 @@ public static partial class WebPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        if (WebServiceRegistration.EmulatorEnabled(app.Configuration))
+        {
+            app.MapXEmulator("/emulator");
+        }
+
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Emulator;
 using TwitterAddon.Web.Components;
 using TwitterAddon.Web.Endpoints;
 using TwitterAddon.Web.Hosting;
@@ -20,7 +21,10 @@ public static class WebServiceRegistration
     {
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.Section));
+        if (EmulatorEnabled(configuration))
+        {
+            services.AddXEmulator(configuration);
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -52,4 +56,8 @@ public static class WebServiceRegistration
             });
         return services;
     }
+
+    /// <summary>The emulator is part of this host only when switched on (Development does, by default).</summary>
+    public static bool EmulatorEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{EmulatorOptions.Section}:{nameof(EmulatorOptions.Enabled)}");
 }

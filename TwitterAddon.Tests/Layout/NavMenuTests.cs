@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
 using TwitterAddon.Web.Components.Layout;
-using TwitterAddon.Web.Hosting;
+using TwitterAddon.Emulator;
 
 namespace TwitterAddon.Tests.Layout;
 

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Emulator.Api;
+
+/// <summary>The app-only calls: <c>Authorization: Bearer</c> with a token issued by oauth2/token, else 89.</summary>
+public sealed class BearerFilter(EmulatorWorld world) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        EmulatedApp? app = null;
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            lock (world.Gate)
+            {
+                app = world.FindAppByBearerToken(header["Bearer ".Length..].Trim());
+            }
+        }
+
+        if (app is null)
+        {
+            return XResults.Error(XFailure.InvalidToken());
+        }
+
+        new XCaller(app, null, null).AttachTo(context.HttpContext);
+        return await next(context);
+    }
+}

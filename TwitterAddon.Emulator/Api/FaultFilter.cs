@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace TwitterAddon.Emulator.Api;
+
+/// <summary>Applies the control API's fault plan to every X call: latency first, then an injected failure.</summary>
+public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var plan = faults.Current;
+        if (plan.LatencyMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(plan.LatencyMs), clock, context.HttpContext.RequestAborted);
+        }
+
+        if (faults.NextFailure() is not { } failure)
+        {
+            return await next(context);
+        }
+
+        if (failure.Status == StatusCodes.Status429TooManyRequests)
+        {
+            // An injected burst ends two seconds later, as a real window reset would.
+            context.HttpContext.Response.Headers["x-rate-limit-reset"] =
+                (clock.GetUtcNow().ToUnixTimeSeconds() + 2).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return XResults.Error(failure);
+    }
+}

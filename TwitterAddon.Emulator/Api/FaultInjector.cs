@@ -1,0 +1,52 @@
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Emulator.Api;
+
+/// <summary>Holds the current <see cref="FaultPlan"/> and decides, call by call, whether X "fails".</summary>
+public sealed class FaultInjector
+{
+    private readonly Lock gate = new();
+    private FaultPlan plan = FaultPlan.None;
+    private int failNextLeft;
+
+    public FaultPlan Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return plan with { FailNextCount = failNextLeft };
+            }
+        }
+    }
+
+    public void Set(FaultPlan newPlan)
+    {
+        lock (gate)
+        {
+            plan = newPlan;
+            failNextLeft = newPlan.FailNextCount;
+        }
+    }
+
+    /// <summary>The failure this call should get, if any. Error rates use a shared random source.</summary>
+    public XFailure? NextFailure()
+    {
+        lock (gate)
+        {
+            if (failNextLeft > 0)
+            {
+                failNextLeft--;
+                return Failure(plan.FailNextStatus, plan.FailNextCode);
+            }
+
+            return plan.ErrorRate > 0 && Random.Shared.NextDouble() < plan.ErrorRate ? Failure(plan.ErrorStatus, plan.ErrorCode) : null;
+        }
+    }
+
+    private static XFailure Failure(int status, int code) => code switch
+    {
+        88 => new XFailure(429, 88, "Rate limit exceeded."),
+        _ => new XFailure(status, code, status >= 500 ? "Over capacity." : "Injected failure."),
+    };
+}

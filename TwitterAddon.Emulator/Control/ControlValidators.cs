@@ -1,0 +1,52 @@
+using FluentValidation;
+
+namespace TwitterAddon.Emulator.Control;
+
+public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
+{
+    public CreateUserRequestValidator()
+    {
+        RuleFor(r => r.ScreenName).NotEmpty().WithMessage("screen_name is required.")
+            .Matches("^@?[A-Za-z0-9_]{1,15}$").WithMessage("screen_name is 1 to 15 letters, digits or underscores.");
+        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required.").MaximumLength(50).WithMessage("name is at most 50 characters.");
+    }
+}
+
+public sealed class CustomerDirectMessageRequestValidator : AbstractValidator<CustomerDirectMessageRequest>
+{
+    public CustomerDirectMessageRequestValidator()
+    {
+        RuleFor(r => r.Sender).NotEmpty().WithMessage("sender (a user id or @handle) is required.");
+        RuleFor(r => r.Text).NotEmpty().WithMessage("text is required.");
+    }
+}
+
+public sealed class CustomerTweetRequestValidator : AbstractValidator<CustomerTweetRequest>
+{
+    public CustomerTweetRequestValidator()
+    {
+        RuleFor(r => r.Author).NotEmpty().WithMessage("author (a user id or @handle) is required.");
+        RuleFor(r => r.Text).NotEmpty().WithMessage("text is required.");
+    }
+}
+
+public sealed class RetweetRequestValidator : AbstractValidator<RetweetRequest>
+{
+    public RetweetRequestValidator()
+    {
+        RuleFor(r => r.User).NotEmpty().WithMessage("user (a user id or @handle) is required.");
+        RuleFor(r => r.TweetId).NotEmpty().WithMessage("tweet_id is required.");
+    }
+}
+
+public sealed class FaultPlanRequestValidator : AbstractValidator<FaultPlanRequest>
+{
+    public FaultPlanRequestValidator()
+    {
+        RuleFor(r => r.ErrorRate).InclusiveBetween(0, 1).WithMessage("error_rate is between 0 and 1.");
+        RuleFor(r => r.ErrorStatus).InclusiveBetween(400, 599).WithMessage("error_status is an HTTP error status (400-599).");
+        RuleFor(r => r.FailNextStatus).InclusiveBetween(400, 599).WithMessage("fail_next_status is an HTTP error status (400-599).");
+        RuleFor(r => r.LatencyMs).InclusiveBetween(0, 60_000).WithMessage("latency_ms is between 0 and 60000.");
+        RuleFor(r => r.FailNextCount).InclusiveBetween(0, 100_000).WithMessage("fail_next_count is between 0 and 100000.");
+    }
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TwitterAddon.Core.Twitter;
+using TwitterAddon.Emulator.Api;
+using TwitterAddon.Emulator.Control;
+using TwitterAddon.Emulator.Webhooks;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Emulator;
+
+/// <summary>The emulator's one DI entry point and its endpoints, mountable in any ASP.NET Core host.</summary>
+public static class EmulatorRegistration
+{
+    public static IServiceCollection AddXEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EmulatorWorld>();
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<RateLimitBook>();
+        services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<XActivity>();
+        services.AddSingleton<Sandbox>();
+        services.AddSingleton<CrcChallenger>();
+        services.AddSingleton<WebhookRevalidation>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookRevalidation>());
+        services.AddHostedService<WebhookDeliveryWorker>();
+        services.AddScoped<UserContextFilter>();
+        services.AddScoped<BearerFilter>();
+        services.AddScoped<FaultFilter>();
+        services.AddValidatorsFromAssemblyContaining<CreateUserRequestValidator>(ServiceLifetime.Singleton);
+        // Webhooks are the add-on's own endpoints; X's deadline is enforced per call, not by HttpClient.Timeout.
+        services.AddHttpClient(CrcChallenger.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+
+    /// <summary>
+    /// X's API under <c>{prefix}/x</c> (so <c>Twitter:ApiBaseUrl</c> = <c>.../emulator/x/</c>) and the control API
+    /// under <c>{prefix}/control</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapXEmulator(this IEndpointRouteBuilder endpoints, string prefix = "/emulator")
+    {
+        var x = endpoints.MapGroup(prefix + "/x").AddEndpointFilter<FaultFilter>().AllowAnonymous();
+        x.MapAuthEndpoints();
+        x.MapWebhookEndpoints();
+        x.MapSubscriptionEndpoints();
+        x.MapSendingEndpoints();
+        x.Map("/{**path}", () => XResults.Error(XFailure.NotFound()));
+
+        endpoints.MapGroup(prefix + "/control").AllowAnonymous().MapControlEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using TwitterAddon.Emulator.Api;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Emulator.Webhooks;
+
+/// <summary>
+/// Where X's events go: every valid webhook of every environment in which the user is subscribed gets the
+/// payload (one copy per app, as on X). <see cref="WebhookDeliveryWorker"/> drains the queue.
+/// </summary>
+public sealed class WebhookDeliveries(EmulatorWorld world, FaultInjector faults)
+{
+    private const int LogSize = 500;
+    private readonly Channel<WebhookDelivery> queue = Channel.CreateUnbounded<WebhookDelivery>();
+    private readonly ConcurrentQueue<DeliveryRecord> log = new();
+
+    public ChannelReader<WebhookDelivery> Pending => queue.Reader;
+
+    public IReadOnlyList<DeliveryRecord> RecentDeliveries => [.. log];
+
+    /// <summary>Queues the payload for the user's subscriptions. Call while holding the world's gate.</summary>
+    public void Publish(string forUserId, JsonObject payload)
+    {
+        byte[]? body = null;
+        foreach (var app in world.Apps)
+        {
+            foreach (var environment in app.Environments.Where(e => e.SubscribedUserIds.Contains(forUserId)))
+            {
+                foreach (var webhook in environment.Webhooks.Where(w => w.Valid))
+                {
+                    body ??= System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString());
+                    var delivery = new WebhookDelivery(webhook.Url, app.ConsumerSecret, environment.Tier, forUserId, body);
+                    queue.Writer.TryWrite(delivery);
+                    if (faults.Current.DuplicateDeliveries)
+                    {
+                        queue.Writer.TryWrite(delivery);
+                    }
+                }
+            }
+        }
+    }
+
+    public void Retry(WebhookDelivery delivery) => queue.Writer.TryWrite(delivery with { Attempt = delivery.Attempt + 1 });
+
+    public void Record(DeliveryRecord record)
+    {
+        log.Enqueue(record);
+        while (log.Count > LogSize && log.TryDequeue(out _))
+        {
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace TwitterAddon.Emulator.World;
+
+/// <summary>A tweet about to be posted, as statuses/update or a Sandbox customer describes it.</summary>
+public sealed record TweetDraft(string AuthorId, string Status)
+{
+    public string? InReplyToStatusId { get; init; }
+
+    /// <summary>Without it (or an @mention of the parent's author) X posts a stand-alone tweet.</summary>
+    public bool AutoPopulateReplyMetadata { get; init; }
+
+    public string? QuotedStatusId { get; init; }
+
+    public string? SourceAppId { get; init; }
+}
