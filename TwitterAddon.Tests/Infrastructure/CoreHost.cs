@@ -9,18 +9,19 @@ public sealed class CoreHost : IAsyncDisposable
     private readonly TestDatabase database = new();
     private readonly ServiceProvider provider;
 
-    private CoreHost(Action<IServiceCollection>? configure, string? connectionString = null)
+    private CoreHost(Action<IServiceCollection>? configure, string? connectionString = null, Dictionary<string, string?>? settings = null)
     {
-        var services = new ServiceCollection().AddCoreForTests(connectionString ?? database.ConnectionString, database.Folder);
+        var services = new ServiceCollection().AddCoreForTests(connectionString ?? database.ConnectionString, database.Folder, settings);
         configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 
     public IServiceProvider Services => provider;
 
-    public static async Task<CoreHost> StartAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<CoreHost> StartAsync(
+        Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
     {
-        var host = new CoreHost(configure);
+        var host = new CoreHost(configure, settings: settings);
         await host.InitializeDatabaseAsync();
         return host;
     }

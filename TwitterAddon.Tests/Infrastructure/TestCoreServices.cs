@@ -11,14 +11,14 @@ namespace TwitterAddon.Tests.Infrastructure;
 /// <summary>Registers Core as the web host does, on a given SQLite connection string.</summary>
 public static class TestCoreServices
 {
-    public static IServiceCollection AddCoreForTests(this IServiceCollection services, string connectionString, string contentRoot)
+    public static IServiceCollection AddCoreForTests(
+        this IServiceCollection services, string connectionString, string contentRoot, Dictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = connectionString,
-            })
-            .Build();
+        var values = new Dictionary<string, string?>(settings ?? [])
+        {
+            [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = connectionString,
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment { ContentRootPath = contentRoot });
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
