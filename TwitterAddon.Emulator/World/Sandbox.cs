@@ -114,18 +114,20 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
         }
     }
 
-    public string ScreenNameOf(string userId)
+    public string ScreenNameOf(string userId) => UserOf(userId)?.ScreenName ?? userId;
+
+    public EmulatedUser? UserOf(string userId)
     {
         lock (world.Gate)
         {
-            return world.Users.TryGetValue(userId, out var user) ? user.ScreenName : userId;
+            return world.Users.GetValueOrDefault(userId);
         }
     }
 
     /// <summary>The typed part of a tweet (after X's leading reply mentions).</summary>
     public static string DisplayText(EmulatedTweet tweet) => tweet.FullText[CodePoints.Take(tweet.FullText, tweet.DisplayStart).Length..];
 
-    /// <summary>Splits off a trailing DM deep link, which X shows as a "Send a private message" button.</summary>
+    /// <summary>Splits off a DM deep link at the very end, which X shows as a "Send a private message" button.</summary>
     public static (string Text, string? DeepLink) SplitDeepLink(string text)
     {
         var match = DeepLink().Match(text);
@@ -140,6 +142,6 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
         }
     }
 
-    [GeneratedRegex(@"https://(twitter|x)\.com/messages/compose\?recipient_id=\d+\S*")]
+    [GeneratedRegex(@"https://(twitter|x)\.com/messages/compose\?recipient_id=\d+\S*(?=\s*$)")]
     private static partial Regex DeepLink();
 }

@@ -108,7 +108,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         foreach (var (link, heading, screenshot) in new[]
         {
             ("Setup", "Twitter settings", "setup"), ("Channels", "Channels", "channels"),
-            ("Inbox", "Inbox", "inbox"), ("Sandbox", "Sandbox", "sandbox"),
+            ("Inbox", "Inbox", "inbox"),
         })
         {
             await admin.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
@@ -122,7 +122,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(admin, "not-found");
     }
 
-    private static async Task CreateAdministratorAsync(IPage page)
+    internal static async Task CreateAdministratorAsync(IPage page)
     {
         await page.GotoAsync("/first-run");
         await page.GetByLabel("Your name").FillAsync("Ada Admin");

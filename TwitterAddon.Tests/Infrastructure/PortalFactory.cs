@@ -1,9 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Tests.Infrastructure;
@@ -28,11 +25,21 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Starts Kestrel on loopback and returns the portal's address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri StartOnLoopback()
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // The port is chosen first: the portal's X client must know it to reach the emulator in the same host.
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        settings["Twitter:ApiBaseUrl"] = new Uri(address, "emulator/x/").ToString();
+        settings["App:PublicBaseUrl"] = address.ToString().TrimEnd('/');
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
-        return new Uri(address + "/");
+        return address;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TwitterAddon.Core.Twitter;
+using TwitterAddon.Emulator.World;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>The Sandbox in Chromium: play a customer, and see the account's reply arrive live as X shows it.</summary>
+public sealed class SandboxWalkTests : IAsyncLifetime
+{
+    private BrowserSession session = default!;
+
+    public async ValueTask InitializeAsync() => session = await BrowserSession.StartAsync();
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task CustomerDmAndMention_Appear_AndTheAccountsReplyShowsLiveWithTheDmButton()
+    {
+        var page = await session.NewVisitorAsync();
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sandbox", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("sandbox-credentials")).ToContainTextAsync(SandboxSeed.ConsumerKey);
+
+        await page.GetByLabel("Message to @AcmeSupport").FillAsync("Where is my order #1234?");
+        await page.GetByTestId("send-dm").ClickAsync();
+        await Expect(page.GetByTestId("dm-message")).ToContainTextAsync("Where is my order #1234?");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Public (mentions)" }).ClickAsync();
+        await page.GetByLabel("Tweet", new() { Exact = true }).FillAsync("@AcmeSupport my parcel is late");
+        await page.GetByTestId("post-tweet").ClickAsync();
+        await Expect(page.GetByTestId("public-thread")).ToContainTextAsync("my parcel is late");
+
+        var client = session.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<XApiClient>();
+        var sandbox = session.Portal.Services.GetRequiredService<Sandbox>();
+        var mention = sandbox.PublicThreadOf("1000000002").Single();
+        await client.PostReplyAsync(EmulatorHost.SandboxCredentials,
+            "Sorry! We're checking now - J.D https://twitter.com/messages/compose?recipient_id=1000000001", mention.Id,
+            TestContext.Current.CancellationToken);
+
+        var reply = page.GetByTestId("tweet").Filter(new() { HasText = "Replying to @jane_doe" });
+        await Expect(reply).ToContainTextAsync("Sorry! We're checking now - J.D");
+        await Expect(reply.GetByTestId("dm-button")).ToHaveTextAsync("Send a private message");
+        await BrowserSession.ScreenshotAsync(page, "sandbox-public");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Direct Message" }).ClickAsync();
+        await BrowserSession.ScreenshotAsync(page, "sandbox-dm");
+    }
+}

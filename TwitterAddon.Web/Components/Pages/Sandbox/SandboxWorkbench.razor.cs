@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Components;
+using TwitterAddon.Emulator.Json;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Web.Components.Pages.Sandbox;
+
+/// <summary>The emulator's face: play a customer, see DM and public threads live as X would show them.</summary>
+public sealed partial class SandboxWorkbench
+{
+    private IReadOnlyList<EmulatedUser> customers = [];
+    private IReadOnlyList<EmulatedDirectMessage> directMessages = [];
+    private IReadOnlyList<EmulatedTweet> publicThread = [];
+    private string? customerId;
+    private string? dmText;
+    private string? tweetText;
+    private string? replyTo;
+    private string? error;
+
+    [Inject] private TwitterAddon.Emulator.World.Sandbox SandboxService { get; set; } = default!;
+
+    [Inject] private EmulatorWorld World { get; set; } = default!;
+
+    private EmulatedUser Account => SandboxService.Account;
+
+    private EmulatedUser? Customer => customers.FirstOrDefault(c => c.Id == customerId);
+
+    public void Dispose() => World.Changed -= OnWorldChanged;
+
+    internal static string UserAvatar(EmulatedUser user) => UserJson.Avatar(user);
+
+    protected override void OnInitialized()
+    {
+        customers = SandboxService.Customers();
+        customerId = customers.Count > 0 ? customers[0].Id : null;
+        tweetText = $"@{Account.ScreenName} ";
+        Load();
+        World.Changed += OnWorldChanged;
+    }
+
+    private void OnWorldChanged() => _ = InvokeAsync(() =>
+    {
+        customers = SandboxService.Customers();
+        Load();
+        StateHasChanged();
+    });
+
+    private void Load()
+    {
+        directMessages = customerId is null ? [] : SandboxService.DirectMessagesWith(customerId);
+        publicThread = customerId is null ? [] : SandboxService.PublicThreadOf(customerId);
+    }
+
+    private void SelectCustomer(string id)
+    {
+        customerId = id;
+        replyTo = null;
+        error = null;
+        Load();
+    }
+
+    private void SendDirectMessage()
+    {
+        var outcome = SandboxService.SendDirectMessage(customerId!, recipient: null, dmText ?? "");
+        error = outcome.Failure is { } failure ? $"X answered {failure.Code}: {failure.Message}" : null;
+        if (outcome.Failure is null)
+        {
+            dmText = null;
+        }
+    }
+
+    private void PostTweet()
+    {
+        var outcome = SandboxService.PostTweet(customerId!, tweetText ?? "", inReplyToStatusId: replyTo);
+        error = outcome.Failure is { } failure ? $"X answered {failure.Code}: {failure.Message}" : null;
+        if (outcome.Failure is null)
+        {
+            tweetText = $"@{Account.ScreenName} ";
+            replyTo = null;
+        }
+    }
+
+    private void ReplyTo(string tweetId)
+    {
+        replyTo = tweetId;
+        tweetText = "";
+    }
+
+    private void CustomerCreated(EmulatedUser user)
+    {
+        customers = SandboxService.Customers();
+        SelectCustomer(user.Id);
+    }
+}
