@@ -88,6 +88,20 @@ public sealed class AccountActivityTests : IAsyncLifetime
         Assert.Equal(CrcChallenger.Non200, error.Errors[0].Message);
     }
 
+    [Theory]
+    [InlineData("http://example.com/hook")]
+    [InlineData("https://example.com:8443/hook")]
+    [InlineData("https://example.com:443/hook")]
+    [InlineData("not a url")]
+    public async Task RegisterWebhook_InStrictMode_AppliesXsUrlRules(string url)
+    {
+        await using var strict = await EmulatorHost.StartAsync(o => o.StrictWebhookUrls = true);
+
+        var error = await Assert.ThrowsAsync<XApiException>(() => strict.Client.RegisterWebhookAsync(Keys, "sandbox", url, Ct));
+
+        Assert.Equal((XErrorCodes.WebhookRejected, "Webhook URL does not meet the requirements."), (error.Code, error.Errors[0].Message));
+    }
+
     [Fact]
     public async Task RegisterWebhook_ASecondOneInTheSameEnvironment_IsTooMany()
     {

@@ -119,6 +119,20 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(2, x.Receiver.Deliveries.Count(d => Text(d.Body) == "twice"));
     }
 
+    [Theory]
+    [InlineData(326)]
+    [InlineData(453)]
+    [InlineData(185)]
+    public async Task InjectedXErrors_ReachTheCallerWithTheirCode_AndAdvice(int code)
+    {
+        await SetFaultsAsync(new { fail_next_count = 1, fail_next_status = 403, fail_next_code = code });
+
+        var error = await Assert.ThrowsAsync<XApiException>(() => x.Client.PostReplyAsync(Keys, "Hello", "1", Ct));
+
+        Assert.Equal((403, code), (error.HttpStatus, error.Code));
+        Assert.False(string.IsNullOrEmpty(XErrorCodes.Advice(code)));
+    }
+
     [Fact]
     public async Task ClearingFaults_RestoresNormalAnswers()
     {
