@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Core.Twitter;
@@ -37,6 +38,7 @@ public static class CoreServiceRegistration
         services.AddScoped<TeamService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddXApiClient();
+        services.AddAccounts();
         return services;
     }
 

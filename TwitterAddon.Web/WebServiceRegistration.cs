@@ -9,7 +9,7 @@ using TwitterAddon.Core.Persistence;
 using TwitterAddon.Emulator;
 using TwitterAddon.Web.Components;
 using TwitterAddon.Web.Endpoints;
-using TwitterAddon.Web.Hosting;
+
 using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web;
@@ -19,8 +19,6 @@ public static class WebServiceRegistration
 {
     public static IServiceCollection AddTwitterAddonWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
         if (EmulatorEnabled(configuration))
         {
             services.AddXEmulator(configuration);
@@ -42,9 +40,6 @@ public static class WebServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
 
-        // Keys beside the database, so sign-in cookies (and later the stored X secrets) survive restarts.
-        services.AddDataProtection().SetApplicationName("TwitterAddon");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyFolder>();
 
         services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(
             "database",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Team;
 
 namespace TwitterAddon.Core.Persistence;
@@ -9,6 +10,10 @@ namespace TwitterAddon.Core.Persistence;
 public sealed class TwitterAddonDbContext(DbContextOptions<TwitterAddonDbContext> options)
     : IdentityDbContext<TeamMember, IdentityRole, string>(options)
 {
+    public DbSet<XAccount> XAccounts => Set<XAccount>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

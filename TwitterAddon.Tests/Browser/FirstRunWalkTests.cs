@@ -107,7 +107,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
 
         foreach (var (link, heading, screenshot) in new[]
         {
-            ("Setup", "Twitter settings", "setup"), ("Channels", "Channels", "channels"),
+            ("Channels", "Channels", "channels"),
             ("Inbox", "Inbox", "inbox"),
         })
         {

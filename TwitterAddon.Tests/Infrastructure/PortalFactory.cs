@@ -23,13 +23,21 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string DatabaseFile => database.FilePath;
 
     /// <summary>Starts Kestrel on loopback and returns the portal's address, e.g. http://127.0.0.1:41234/.</summary>
-    public Uri StartOnLoopback()
+    /// <summary>A setting for the host, applied when it starts.</summary>
+    public void Setting(string key, string? value) => settings[key] = value;
+
+    /// <param name="keepPublicBaseUrl">Keep an App:PublicBaseUrl set with <see cref="Setting"/> (to point X elsewhere).</param>
+    public Uri StartOnLoopback(bool keepPublicBaseUrl = false)
     {
         // The port is chosen first: the portal's X client must know it to reach the emulator in the same host.
         var port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         settings["Twitter:ApiBaseUrl"] = new Uri(address, "emulator/x/").ToString();
-        settings["App:PublicBaseUrl"] = address.ToString().TrimEnd('/');
+        if (!keepPublicBaseUrl)
+        {
+            settings["App:PublicBaseUrl"] = address.ToString().TrimEnd('/');
+        }
+
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         return address;

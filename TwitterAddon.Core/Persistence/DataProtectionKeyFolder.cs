@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TwitterAddon.Core.Persistence;
 
-namespace TwitterAddon.Web.Hosting;
+namespace TwitterAddon.Core.Persistence;
 
 /// <summary>
 /// Keeps the Data Protection keys in <c>DataProtection:KeysFolder</c>, by default a <c>keys</c> folder

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TwitterAddon.Web.Hosting;
+namespace TwitterAddon.Core.Accounts;
 
 /// <summary>The "App" section: how the outside world (X) reaches this host.</summary>
-public sealed class PortalOptions
+public sealed class PublicAddressOptions
 {
     public const string Section = "App";
 

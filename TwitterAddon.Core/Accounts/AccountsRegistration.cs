@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Persistence;
+
+namespace TwitterAddon.Core.Accounts;
+
+internal static class AccountsRegistration
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Keys beside the database: sign-in cookies and the stored X secrets survive restarts and moves together.
+        services.AddDataProtection().SetApplicationName("TwitterAddon");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyFolder>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<ConsumerSecrets>();
+        services.AddSingleton<WebhookAddress>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddHostedService<ConsumerSecretsLoader>();
+        services.AddHostedService<WebhookHealthMonitor>();
+        services.AddScoped<AccountConnector>();
+        services.AddScoped<AccountService>();
+        return services;
+    }
+}

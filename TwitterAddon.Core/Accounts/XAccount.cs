@@ -1,0 +1,51 @@
+namespace TwitterAddon.Core.Accounts;
+
+/// <summary>
+/// The connected X account with its app's keys. The three secrets are stored encrypted (Data Protection);
+/// <see cref="WebhookKey"/> is the opaque id in our webhook URL that tells which app X is calling for.
+/// </summary>
+public sealed class XAccount
+{
+    public int Id { get; set; }
+
+    public required string WebhookKey { get; set; }
+
+    public required string ConsumerKey { get; set; }
+
+    public required string ProtectedConsumerSecret { get; set; }
+
+    public required string ProtectedAccessToken { get; set; }
+
+    public required string ProtectedAccessTokenSecret { get; set; }
+
+    public required string EnvLabel { get; set; }
+
+    public AccountTier Tier { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string ScreenName { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? ProfileImageUrl { get; set; }
+
+    public string? WebhookId { get; set; }
+
+    public required string WebhookUrl { get; set; }
+
+    public bool WebhookValid { get; set; }
+
+    public bool SubscriptionActive { get; set; }
+
+    /// <summary>Set when X tells us (user_event revoke) or answers 89: the admin must reconnect.</summary>
+    public bool AccessRevoked { get; set; }
+
+    public DateTimeOffset ConnectedAt { get; set; }
+
+    public DateTimeOffset? LastCrcAt { get; set; }
+
+    public DateTimeOffset? LastEventAt { get; set; }
+
+    public DateTimeOffset? LastCheckedAt { get; set; }
+}

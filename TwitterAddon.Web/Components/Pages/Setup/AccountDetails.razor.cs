@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Validation;
+
+namespace TwitterAddon.Web.Components.Pages.Setup;
+
+public sealed partial class AccountDetails
+{
+    private string envLabel = "";
+    private string? message;
+    private bool failed;
+    private bool busy;
+    private bool confirmDisconnect;
+
+    [Parameter, EditorRequired] public AccountSummary Account { get; set; } = default!;
+
+    [Parameter] public EventCallback Changed { get; set; }
+
+    [Inject] private AccountService Accounts { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private IEnumerable<(string Label, string Value)> Rows =>
+    [
+        ("Account", $"{Account.Name} (@{Account.ScreenName})"),
+        ("X user id", Account.UserId),
+        ("API Key", Account.ConsumerKey),
+        ("Secrets", "Stored encrypted; not shown"),
+        ("Tier", Account.Tier.ToString()),
+        ("Env Label", Account.EnvLabel),
+        ("Webhook URL", Account.WebhookUrl),
+        ("Webhook id", Account.WebhookId ?? "none"),
+        ("Webhook", Account.WebhookValid ? "Valid" : "Invalid: X delivers nothing until it is re-validated"),
+        ("Subscription", Account.SubscriptionActive ? "Active" : "Not active"),
+        ("Last CRC answered", When(Account.LastCrcAt)),
+        ("Last event received", When(Account.LastEventAt)),
+        ("Last checked with X", When(Account.LastCheckedAt)),
+        ("Connected", When(Account.ConnectedAt)),
+    ];
+
+    protected override void OnParametersSet() => envLabel = Account.EnvLabel;
+
+    private static string When(DateTimeOffset? at) =>
+        at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never";
+
+    private Task ChangeTierAsync(AccountTier tier) => RunAsync(actor => Accounts.ChangeTierAsync(tier, actor, CancellationToken.None), $"Tier is now {tier}.");
+
+    private Task ChangeEnvLabelAsync() =>
+        RunAsync(actor => Accounts.ChangeEnvLabelAsync(envLabel, actor, CancellationToken.None), $"Events now come from the environment \"{envLabel.Trim()}\".");
+
+    private Task RevalidateAsync() => RunAsync(actor => Accounts.RevalidateWebhookAsync(actor, CancellationToken.None), "X checked the webhook: it is valid.");
+
+    private Task DisconnectAsync() => RunAsync(actor => Accounts.DisconnectAsync(actor, CancellationToken.None), "Disconnected.", always: true);
+
+    /// <param name="always">Reload even on a refusal (disconnect removes the account either way).</param>
+    private async Task RunAsync(Func<string, Task<Outcome>> action, string done, bool always = false)
+    {
+        busy = true;
+        try
+        {
+            var user = (await AuthenticationState).User;
+            var outcome = await action(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown");
+            failed = !outcome.Succeeded;
+            message = outcome.Succeeded ? done : outcome.Error;
+            if (outcome.Succeeded || always)
+            {
+                await Changed.InvokeAsync();
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}

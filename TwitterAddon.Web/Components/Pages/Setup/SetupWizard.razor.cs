@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Emulator;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Web.Components.Pages.Setup;
+
+/// <summary>Begin Setup: X's portal steps (each can be skipped), then the keys, then Save = connect.</summary>
+public sealed partial class SetupWizard
+{
+    private readonly SetupForm form = new();
+    private MudForm formRef = default!;
+    private int stepIndex;
+    private bool saving;
+    private ConnectStep? current;
+    private ConnectStep? failedStep;
+    private string? message;
+    private string? webhookToReplace;
+
+    [Parameter] public EventCallback Connected { get; set; }
+
+    [Parameter] public EventCallback Cancelled { get; set; }
+
+    [Inject] private AccountConnector Connector { get; set; } = default!;
+
+    [Inject] private SetupFormValidator Validator { get; set; } = default!;
+
+    [Inject] private WebhookAddress Address { get; set; } = default!;
+
+    [Inject] private IOptions<EmulatorOptions> Emulator { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool EmulatorOn => Emulator.Value.Enabled;
+
+    private string WebhookUrlPattern => Address.For("…");
+
+    private IReadOnlyList<string> WebhookWarnings => WebhookAddress.WhyXWouldReject(Address.For("key"));
+
+    private void UseSandboxCredentials()
+    {
+        form.ApiKey = SandboxSeed.ConsumerKey;
+        form.ApiKeySecret = SandboxSeed.ConsumerSecret;
+        form.AccessToken = SandboxSeed.AccessToken;
+        form.AccessTokenSecret = SandboxSeed.AccessTokenSecret;
+        form.EnvLabel = SandboxSeed.SandboxEnvironment;
+        form.Tier = AccountTier.Sandbox;
+    }
+
+    private async Task SaveAsync(bool replaceForeignWebhook)
+    {
+        await formRef.ValidateAsync();
+        if (!formRef.IsValid)
+        {
+            return;
+        }
+
+        saving = true;
+        message = null;
+        webhookToReplace = null;
+        failedStep = null;
+        var user = (await AuthenticationState).User;
+        var actor = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
+        var progress = new Progress<ConnectStep>(step =>
+        {
+            current = step;
+            StateHasChanged();
+        });
+        try
+        {
+            var outcome = await Connector.ConnectAsync(form, actor, replaceForeignWebhook, progress, CancellationToken.None);
+            if (outcome.Succeeded)
+            {
+                await Connected.InvokeAsync();
+                return;
+            }
+
+            failedStep = outcome.FailedStep;
+            current = null;
+            message = outcome.Message;
+            webhookToReplace = outcome.WebhookToReplace;
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}
