@@ -19,7 +19,7 @@ public sealed partial class AccountService(
     public async Task<AccountSummary?> GetAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         return account is null ? null : AccountSummary.Of(account);
     }
 
@@ -31,7 +31,7 @@ public sealed partial class AccountService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return Outcome.Refused("No X account is connected.");
@@ -57,7 +57,7 @@ public sealed partial class AccountService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (account is null || account.EnvLabel == env)
         {
             return account is null ? Outcome.Refused("No X account is connected.") : Outcome.Ok;
@@ -105,7 +105,7 @@ public sealed partial class AccountService(
     public async Task<Outcome> RevalidateWebhookAsync(string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (account?.WebhookId is not { } webhookId)
         {
             return Outcome.Refused("No X account is connected.");
@@ -137,7 +137,7 @@ public sealed partial class AccountService(
     public async Task<Outcome> DisconnectAsync(string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return Outcome.Ok;
@@ -164,7 +164,7 @@ public sealed partial class AccountService(
     public async Task RefreshStatusAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.FirstOrDefaultAsync(cancellationToken);
+        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return;

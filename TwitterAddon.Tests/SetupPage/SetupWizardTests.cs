@@ -1,0 +1,95 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Emulator;
+using TwitterAddon.Emulator.World;
+using TwitterAddon.Tests.Infrastructure;
+using TwitterAddon.Web.Components.Pages.Setup;
+
+namespace TwitterAddon.Tests.SetupPage;
+
+public sealed class SetupWizardTests : MudTestContext, IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+
+    public SetupWizardTests()
+    {
+        Services.AddCoreForTests(database.ConnectionString, database.Folder);
+        Services.AddSingleton(Options.Create(new EmulatorOptions { Enabled = true }));
+        var auth = AddAuthorization();
+        auth.SetAuthorized("ada@example.com");
+    }
+
+    public async ValueTask InitializeAsync() =>
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Xunit.TestContext.Current.CancellationToken);
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task Wizard_WalksXsPortalSteps_AndEachCanBeSkipped()
+    {
+        var wizard = Render<SetupWizard>();
+
+        var titles = wizard.FindAll(".mud-step-label-content").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["Developer account", "Create an app", "User authentication", "Access Token", "Dev environment", "Connect"], titles);
+        Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Contains("Skip", StringComparison.OrdinalIgnoreCase));
+        await wizard.FindAll(".mud-step")[2].ClickAsync();
+        wizard.WaitForAssertion(() => Assert.Contains("Regenerate the access token afterwards", wizard.Markup));
+    }
+
+    [Fact]
+    public async Task Save_WithAnEmptyForm_ShowsWhatEachFieldNeeds_AndCallsNobody()
+    {
+        var wizard = await OpenFormAsync();
+
+        await wizard.Find("[data-testid=save-setup]").ClickAsync();
+
+        wizard.WaitForAssertion(() =>
+        {
+            Assert.Contains("Paste the API Key from your app", wizard.Markup);
+            Assert.Contains("Paste the API Key Secret.", wizard.Markup);
+            Assert.Contains("Paste the Access Token.", wizard.Markup);
+            Assert.Contains("Paste the Access Token Secret.", wizard.Markup);
+            Assert.Contains("Enter the Env Label", wizard.Markup);
+        });
+        Assert.Empty(wizard.FindAll("[data-testid=connect-progress]"));
+    }
+
+    [Fact]
+    public async Task UseSandboxCredentials_FillsTheForm_WithTheSecretsHidden()
+    {
+        var wizard = await OpenFormAsync();
+
+        await wizard.Find("[data-testid=use-sandbox-credentials]").ClickAsync();
+
+        var values = wizard.FindAll("input").Select(i => (i.GetAttribute("type"), i.GetAttribute("value"))).ToList();
+        Assert.Contains(("text", SandboxSeed.ConsumerKey), values);
+        Assert.Contains(("password", SandboxSeed.ConsumerSecret), values);
+        Assert.Contains(("password", SandboxSeed.AccessTokenSecret), values);
+        Assert.Contains(("text", "sandbox"), values);
+    }
+
+    [Fact]
+    public async Task TheWebhookUrl_IsShown_WithAWarningWhenRealXWouldRefuseIt()
+    {
+        var wizard = await OpenFormAsync();
+
+        Assert.StartsWith("http://localhost:5080/webhooks/twitter/", wizard.Find("[data-testid=webhook-url]").TextContent);
+        Assert.Contains("X only calls https URLs.", wizard.Markup);
+        Assert.Contains("X refuses URLs with a port.", wizard.Markup);
+    }
+
+    private async Task<IRenderedComponent<SetupWizard>> OpenFormAsync()
+    {
+        var wizard = Render<SetupWizard>();
+        var steps = wizard.FindAll(".mud-step");
+        await steps[^1].ClickAsync();
+        wizard.WaitForElement("[data-testid=save-setup]");
+        return wizard;
+    }
+}
