@@ -164,6 +164,8 @@ public sealed partial class AccountConnector(
             EnvLabel = env, Tier = form.Tier, UserId = user.IdStr, ScreenName = user.ScreenName, Name = user.Name,
             ProfileImageUrl = user.ProfileImageUrlHttps, WebhookId = webhookId, WebhookUrl = url, WebhookValid = true,
             SubscriptionActive = true, ConnectedAt = clock.GetUtcNow(), LastCheckedAt = clock.GetUtcNow(),
+            // X registered the webhook only because our CRC answer was right a moment ago.
+            LastCrcAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
     }

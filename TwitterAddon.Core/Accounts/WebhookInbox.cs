@@ -32,10 +32,14 @@ public sealed class WebhookInbox(ConsumerSecrets secrets, IDbContextFactory<Twit
             return;
         }
 
-        crcRecorded[webhookKey] = now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.XAccounts.Where(a => a.WebhookKey == webhookKey)
+        var updated = await db.XAccounts.Where(a => a.WebhookKey == webhookKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastCrcAt, now), cancellationToken);
+        if (updated > 0)
+        {
+            // During a connect the row does not exist yet; the connect stores the time itself.
+            crcRecorded[webhookKey] = now;
+        }
     }
 
     public WebhookSignatureCheck Verify(string webhookKey, ReadOnlySpan<byte> body, string? signature) =>

@@ -44,6 +44,7 @@ public sealed class AccountConnectorTests : IAsyncLifetime
         var stored = await StoredAccountAsync();
         Assert.Equal(("1000000001", "AcmeSupport", "sandbox", AccountTier.Sandbox, true, true),
             (stored!.UserId, stored.ScreenName, stored.EnvLabel, stored.Tier, stored.WebhookValid, stored.SubscriptionActive));
+        Assert.NotNull(stored.LastCrcAt);
         Assert.DoesNotContain(SandboxSeed.ConsumerSecret, stored.ProtectedConsumerSecret);
         Assert.DoesNotContain(SandboxSeed.AccessTokenSecret, stored.ProtectedAccessTokenSecret);
         Assert.DoesNotContain("sandboxaccesstoken", stored.ProtectedAccessToken);

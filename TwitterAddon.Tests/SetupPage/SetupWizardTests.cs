@@ -36,7 +36,7 @@ public sealed class SetupWizardTests : MudTestContext, IAsyncLifetime
         var wizard = Render<SetupWizard>();
 
         var titles = wizard.FindAll(".mud-step-label-content").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal(["Developer account", "Create an app", "User authentication", "Access Token", "Dev environment", "Connect"], titles);
+        Assert.Equal(["Developer access", "Create an app", "Permissions", "Access Token", "Environment", "Connect"], titles);
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Contains("Skip", StringComparison.OrdinalIgnoreCase));
         await wizard.FindAll(".mud-step")[2].ClickAsync();
         wizard.WaitForAssertion(() => Assert.Contains("Regenerate the access token afterwards", wizard.Markup));

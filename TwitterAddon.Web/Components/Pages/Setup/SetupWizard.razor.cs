@@ -41,7 +41,7 @@ public sealed partial class SetupWizard
 
     private IReadOnlyList<string> WebhookWarnings => WebhookAddress.WhyXWouldReject(Address.For("key"));
 
-    private void UseSandboxCredentials()
+    private async Task UseSandboxCredentials()
     {
         form.ApiKey = SandboxSeed.ConsumerKey;
         form.ApiKeySecret = SandboxSeed.ConsumerSecret;
@@ -49,6 +49,9 @@ public sealed partial class SetupWizard
         form.AccessTokenSecret = SandboxSeed.AccessTokenSecret;
         form.EnvLabel = SandboxSeed.SandboxEnvironment;
         form.Tier = AccountTier.Sandbox;
+        // Re-check at once, so messages from an earlier Save do not linger on the values just filled in.
+        await formRef.ValidateAsync();
+        message = null;
     }
 
     private async Task SaveAsync(bool replaceForeignWebhook)

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>Connecting the X account in Chromium, against the emulator in the same host.</summary>
+public sealed class SetupWalkTests : IAsyncLifetime
+{
+    private BrowserSession session = default!;
+
+    public async ValueTask InitializeAsync() => session = await BrowserSession.StartAsync();
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task BeginSetup_SandboxCredentials_Save_DetailAccount_ChangeEnvLabel_Disconnect()
+    {
+        var page = await session.NewVisitorAsync();
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Setup", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("setup-intro")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "setup-intro");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" }).ClickAsync();
+        await Expect(page.GetByText("Sign in at developer.x.com")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "setup-wizard-guide");
+        await page.GetByText("Connect", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("save-setup").ClickAsync();
+        await Expect(page.GetByText("Paste the API Key from your app's Keys and tokens page.")).ToBeVisibleAsync();
+
+        await page.GetByTestId("use-sandbox-credentials").ClickAsync();
+        await Expect(page.GetByLabel("API Key", new() { Exact = true })).ToHaveValueAsync("sandbox-consumer-key");
+        await Expect(page.GetByText("Paste the API Key from your app's Keys and tokens page.")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "setup-wizard-form");
+        await page.GetByTestId("save-setup").ClickAsync();
+
+        await Expect(page.GetByTestId("account-card")).ToContainTextAsync("@AcmeSupport");
+        await Expect(page.GetByTestId("receiving")).ToHaveTextAsync("Receiving events");
+        await page.GetByTestId("detail-account").ClickAsync();
+        await Expect(page.GetByTestId("account-details")).ToContainTextAsync("1000000001");
+        await BrowserSession.ScreenshotAsync(page, "setup-detail-account");
+
+        await page.GetByLabel("Env Label").FillAsync("premium");
+        await page.GetByTestId("change-env").ClickAsync();
+        await Expect(page.GetByTestId("account-message")).ToContainTextAsync("Events now come from the environment \"premium\".");
+        await Expect(page.GetByTestId("account-card")).ToContainTextAsync("env \"premium\"");
+
+        await page.GetByTestId("disconnect").ClickAsync();
+        await page.GetByTestId("confirm-disconnect").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AWrongEnvLabel_IsExplained_AndNothingIsConnected()
+    {
+        var page = await session.NewVisitorAsync();
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await page.GotoAsync("/setup");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" }).ClickAsync();
+        await page.GetByText("Connect", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("use-sandbox-credentials").ClickAsync();
+        await page.GetByLabel("Env Label").FillAsync("Sandbox");
+
+        await page.GetByTestId("save-setup").ClickAsync();
+
+        await Expect(page.GetByTestId("connect-error")).ToContainTextAsync("Env labels are case-sensitive");
+        await BrowserSession.ScreenshotAsync(page, "setup-wrong-env");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" })).ToBeVisibleAsync();
+    }
+}
