@@ -27,7 +27,7 @@ public sealed partial class AccountConnector(
 
     /// <param name="replaceForeignWebhook">The admin allowed deleting another app's webhook in the environment.</param>
     public async Task<ConnectOutcome> ConnectAsync(
-        SetupForm form, string actor, bool replaceForeignWebhook, IProgress<ConnectStep>? progress, CancellationToken cancellationToken)
+        SetupForm form, string actor, bool replaceForeignWebhook, IProgress<ConnectProgressReport>? progress, CancellationToken cancellationToken)
     {
         await OneAtATime.WaitAsync(cancellationToken);
         try
@@ -41,7 +41,7 @@ public sealed partial class AccountConnector(
     }
 
     private async Task<ConnectOutcome> ConnectOnceAsync(
-        SetupForm form, string actor, bool replaceForeignWebhook, IProgress<ConnectStep>? progress, CancellationToken cancellationToken)
+        SetupForm form, string actor, bool replaceForeignWebhook, IProgress<ConnectProgressReport>? progress, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(form, cancellationToken);
         if (!validation.IsValid)
@@ -59,7 +59,7 @@ public sealed partial class AccountConnector(
 
         var credentials = form.Credentials();
         var env = form.EnvLabel.Trim();
-        progress?.Report(ConnectStep.VerifyCredentials);
+        progress?.Report(new(ConnectStep.VerifyCredentials));
         XUser user;
         try
         {
@@ -70,7 +70,7 @@ public sealed partial class AccountConnector(
             return ConnectOutcome.Failed(ConnectStep.VerifyCredentials, XErrorMessages.ForCredentials(e));
         }
 
-        progress?.Report(ConnectStep.CheckEnvironment);
+        progress?.Report(Report(ConnectStep.CheckEnvironment, user));
         IReadOnlyList<XWebhook> existing;
         try
         {
@@ -95,9 +95,9 @@ public sealed partial class AccountConnector(
 
     private async Task<ConnectOutcome> RegisterAndSubscribeAsync(
         SetupForm form, OAuthCredentials credentials, string env, XUser user, XWebhook? ours, XWebhook? toReplace,
-        string actor, IProgress<ConnectStep>? progress, CancellationToken cancellationToken)
+        string actor, IProgress<ConnectProgressReport>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(ConnectStep.RegisterWebhook);
+        progress?.Report(Report(ConnectStep.RegisterWebhook, user));
         var key = ours is null ? WebhookAddress.NewKey() : address.KeyOf(ours.Url)!;
         var url = address.For(key);
         secrets.Set(key, credentials.ConsumerSecret);
@@ -123,7 +123,7 @@ public sealed partial class AccountConnector(
             return ConnectOutcome.Failed(ConnectStep.RegisterWebhook, XErrorMessages.ForWebhook(e, url));
         }
 
-        progress?.Report(ConnectStep.Subscribe);
+        progress?.Report(Report(ConnectStep.Subscribe, user));
         try
         {
             await x.SubscribeAsync(credentials, env, cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class AccountConnector(
             return ConnectOutcome.Failed(ConnectStep.Subscribe, XErrorMessages.ForSubscription(e));
         }
 
-        progress?.Report(ConnectStep.Save);
+        progress?.Report(Report(ConnectStep.Save, user));
         try
         {
             await SaveAsync(form, credentials, env, user, key, url, webhook.Id, cancellationToken);
@@ -149,6 +149,9 @@ public sealed partial class AccountConnector(
         LogConnected(logger, user.ScreenName, user.IdStr, env, form.Tier, actor);
         return ConnectOutcome.Connected;
     }
+
+    private static ConnectProgressReport Report(ConnectStep step, XUser user) =>
+        new(step, user.Name, user.ScreenName, user.ProfileImageUrlHttps);
 
     private async Task SaveAsync(
         SetupForm form, OAuthCredentials credentials, string env, XUser user, string key, string url, string webhookId,

@@ -36,11 +36,13 @@ public sealed class AccountConnectorTests : IAsyncLifetime
     public async Task SandboxKeys_Connect_TheAccountIsStoredWithEncryptedSecrets_AndXHasOurWebhookAndSubscription()
     {
         var steps = new List<ConnectStep>();
+        var progress = new SynchronousProgress(steps);
 
-        var outcome = await ConnectAsync(SandboxForm(), progress: new SynchronousProgress(steps));
+        var outcome = await ConnectAsync(SandboxForm(), progress: progress);
 
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal(Enum.GetValues<ConnectStep>(), steps);
+        Assert.Equal(("Acme Support", "AcmeSupport"), (progress.Reports[^1].Name, progress.Reports[^1].ScreenName));
         var stored = await StoredAccountAsync();
         Assert.Equal(("1000000001", "AcmeSupport", "sandbox", AccountTier.Sandbox, true, true),
             (stored!.UserId, stored.ScreenName, stored.EnvLabel, stored.Tier, stored.WebhookValid, stored.SubscriptionActive));
@@ -119,6 +121,24 @@ public sealed class AccountConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OurOwnWebhookFromAnEarlierInstall_IsReused_NotDuplicated()
+    {
+        Assert.True((await ConnectAsync(SandboxForm())).Succeeded);
+        var first = (await StoredAccountAsync())!;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            // The database was lost, X still has our webhook.
+            await db.XAccounts.ExecuteDeleteAsync(Ct);
+        }
+
+        var again = await ConnectAsync(SandboxForm());
+
+        Assert.True(again.Succeeded, again.Message);
+        Assert.Equal(first.WebhookUrl, (await StoredAccountAsync())!.WebhookUrl);
+        Assert.Single(Sandbox(await WorldAsync())["webhooks"]!.AsArray());
+    }
+
+    [Fact]
     public async Task AFullSubscriptionQuota_FailsAtSubscribe_AndRemovesTheWebhookItRegistered()
     {
         var world = portal.Services.GetRequiredService<EmulatorWorld>();
@@ -168,7 +188,7 @@ public sealed class AccountConnectorTests : IAsyncLifetime
         AccessTokenSecret = SandboxSeed.AccessTokenSecret, EnvLabel = "sandbox", Tier = AccountTier.Sandbox,
     };
 
-    private async Task<ConnectOutcome> ConnectAsync(SetupForm form, bool replace = false, IProgress<ConnectStep>? progress = null)
+    private async Task<ConnectOutcome> ConnectAsync(SetupForm form, bool replace = false, IProgress<ConnectProgressReport>? progress = null)
     {
         using var scope = portal.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AccountConnector>().ConnectAsync(form, "ada@example.com", replace, progress, Ct);
@@ -206,8 +226,14 @@ public sealed class AccountConnectorTests : IAsyncLifetime
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the steps in order, at once.</summary>
-    private sealed class SynchronousProgress(List<ConnectStep> steps) : IProgress<ConnectStep>
+    private sealed class SynchronousProgress(List<ConnectStep> steps) : IProgress<ConnectProgressReport>
     {
-        public void Report(ConnectStep value) => steps.Add(value);
+        public List<ConnectProgressReport> Reports { get; } = [];
+
+        public void Report(ConnectProgressReport value)
+        {
+            steps.Add(value.Step);
+            Reports.Add(value);
+        }
     }
 }

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TwitterAddon.Tests.Browser;
 
 /// <summary>A new user's first minutes, in Chromium: create the admin, sign out and in, add an agent.</summary>
+[Collection(OneBrowserAtATime.Name)]
 public sealed class FirstRunWalkTests : IAsyncLifetime
 {
     private BrowserSession session = default!;

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TwitterAddon.Tests.Browser;
 
 /// <summary>The Sandbox in Chromium: play a customer, and see the account's reply arrive live as X shows it.</summary>
+[Collection(OneBrowserAtATime.Name)]
 public sealed class SandboxWalkTests : IAsyncLifetime
 {
     private BrowserSession session = default!;

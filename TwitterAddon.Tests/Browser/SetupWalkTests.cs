@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TwitterAddon.Tests.Browser;
 
 /// <summary>Connecting the X account in Chromium, against the emulator in the same host.</summary>
+[Collection(OneBrowserAtATime.Name)]
 public sealed class SetupWalkTests : IAsyncLifetime
 {
     private BrowserSession session = default!;
@@ -37,6 +38,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await page.GetByTestId("save-setup").ClickAsync();
 
         await Expect(page.GetByTestId("account-card")).ToContainTextAsync("@AcmeSupport");
+        await BrowserSession.ScreenshotAsync(page, "setup-connected");
         await Expect(page.GetByTestId("receiving")).ToHaveTextAsync("Receiving events");
         await page.GetByTestId("detail-account").ClickAsync();
         await Expect(page.GetByTestId("account-details")).ToContainTextAsync("1000000001");
@@ -62,6 +64,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" }).ClickAsync();
         await page.GetByText("Connect", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("use-sandbox-credentials").ClickAsync();
+        await Expect(page.GetByLabel("Env Label")).ToHaveValueAsync("sandbox");
         await page.GetByLabel("Env Label").FillAsync("Sandbox");
 
         await page.GetByTestId("save-setup").ClickAsync();

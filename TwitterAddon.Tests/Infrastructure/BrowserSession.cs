@@ -25,7 +25,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         RequireChromium();
         // Two shared cores under a full test run: give the circuit time before calling a page broken.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var session = new BrowserSession(new PortalFactory(emulatorEnabled));
         session.BaseAddress = session.Portal.StartOnLoopback();
         session.playwright = await Playwright.CreateAsync();
@@ -50,7 +50,7 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -17,6 +17,7 @@ public sealed partial class SetupWizard
     private int stepIndex;
     private bool saving;
     private ConnectStep? current;
+    private ConnectProgressReport? verified;
     private ConnectStep? failedStep;
     private string? message;
     private string? webhookToReplace;
@@ -66,11 +67,13 @@ public sealed partial class SetupWizard
         message = null;
         webhookToReplace = null;
         failedStep = null;
+        verified = null;
         var user = (await AuthenticationState).User;
         var actor = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
-        var progress = new Progress<ConnectStep>(step =>
+        var progress = new Progress<ConnectProgressReport>(report =>
         {
-            current = step;
+            current = report.Step;
+            verified = report.ScreenName is null ? verified : report;
             StateHasChanged();
         });
         try
