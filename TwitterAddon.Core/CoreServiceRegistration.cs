@@ -39,6 +39,7 @@ public static class CoreServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddXApiClient();
         services.AddAccounts();
+        services.AddScoped<Channels.ChannelService>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Team;
 
 namespace TwitterAddon.Core.Persistence;
@@ -13,6 +14,8 @@ public sealed class TwitterAddonDbContext(DbContextOptions<TwitterAddonDbContext
     public DbSet<XAccount> XAccounts => Set<XAccount>();
 
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -277,6 +277,67 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.ToTable("XAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("TwitterAddon.Core.Channels.Channel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AgentInitial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DmDeepLink")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Icon")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IconContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IgnoredEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InboundType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountUserId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("AccountUserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Channels", (string)null);
+                });
+
             modelBuilder.Entity("TwitterAddon.Core.Team.TeamMember", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,37 @@
+namespace TwitterAddon.Core.Channels;
+
+/// <summary>A Direct Message or Twitter Mention channel of the connected X account.</summary>
+public sealed class Channel
+{
+    public const int NameMaxLength = 50;
+
+    public int Id { get; set; }
+
+    /// <summary>The X user id of the account the channel belongs to.</summary>
+    public required string AccountUserId { get; set; }
+
+    public ChannelKind Kind { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Null for the default X icon.</summary>
+    public byte[]? Icon { get; set; }
+
+    public string? IconContentType { get; set; }
+
+    public InboundEventType InboundType { get; set; } = InboundEventType.TwitterWebhook;
+
+    /// <summary>SHA-256 of the intermediary's API key (shown once, never stored in clear).</summary>
+    public string? ApiKeyHash { get; set; }
+
+    public bool DmDeepLink { get; set; }
+
+    public bool AgentInitial { get; set; }
+
+    /// <summary>Inactive: its events are recorded as ignored and nothing enters the inbox.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public int IgnoredEvents { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
