@@ -40,6 +40,7 @@ public static class CoreServiceRegistration
         services.AddXApiClient();
         services.AddAccounts();
         services.AddScoped<Channels.ChannelService>();
+        services.AddScoped<Channels.IntermediaryEvents>();
         return services;
     }
 

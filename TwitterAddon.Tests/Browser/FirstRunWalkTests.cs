@@ -108,7 +108,6 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
 
         foreach (var (link, heading, screenshot) in new[]
         {
-            ("Channels", "Channels", "channels"),
             ("Inbox", "Inbox", "inbox"),
         })
         {

@@ -1,4 +1,5 @@
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Web.Endpoints;
@@ -53,6 +54,24 @@ public static class TwitterWebhookEndpoints
             await inbox.StoreAsync(key, body, http.RequestAborted);
             return Results.Text("ok");
         });
+
+        endpoints.MapPost(IntermediaryEvents.Path, async (HttpContext http, IntermediaryEvents intermediary) =>
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            var key = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+            if (await intermediary.AuthenticateAsync(key, http.RequestAborted) is not { } webhookKey)
+            {
+                return Results.Text("Send the Direct Message channel's API key as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            if (http.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(http) is not { } body)
+            {
+                return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            await intermediary.StoreAsync(webhookKey, body, http.RequestAborted);
+            return Results.Text("ok");
+        }).AllowAnonymous().DisableAntiforgery();
 
         return endpoints;
     }

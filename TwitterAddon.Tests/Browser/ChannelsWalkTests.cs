@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Tests.Accounts;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>The Channels page in Chromium: add both channels, toggle Active, edit, delete.</summary>
+[Collection(OneBrowserAtATime.Name)]
+public sealed class ChannelsWalkTests : IAsyncLifetime
+{
+    private BrowserSession session = default!;
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public async ValueTask InitializeAsync()
+    {
+        session = await BrowserSession.StartAsync();
+        using var scope = session.Portal.Services.CreateScope();
+        var connected = await scope.ServiceProvider.GetRequiredService<AccountConnector>()
+            .ConnectAsync(AccountConnectorTests.SandboxForm(), "test", false, null, TestContext.Current.CancellationToken);
+        Assert.True(connected.Succeeded, connected.Message);
+    }
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task AddBothChannels_ToggleActive_Edit_Delete()
+    {
+        var page = await session.NewVisitorAsync();
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Channels", Exact = true }).ClickAsync();
+
+        await page.GetByTestId("add-dm").ClickAsync();
+        await page.Locator("[data-testid=channel-editor] input[type=file]").Last.SetInputFilesAsync(Fixture("not-an-image.png"));
+        await Expect(page.GetByTestId("icon-error")).ToHaveTextAsync("The icon must be a PNG, JPEG, SVG or WebP image.");
+        await page.Locator("[data-testid=channel-editor] input[type=file]").Last.SetInputFilesAsync(Fixture("channel-icon.png"));
+        await page.GetByLabel("Channel name").FillAsync("Acme DMs");
+        await page.GetByText("Twitter API", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("channel-editor")).ToContainTextAsync("/api/twitter/events");
+        await BrowserSession.ScreenshotAsync(page, "channels-add-dm");
+        await page.GetByTestId("save-channel").ClickAsync();
+        await Expect(page.GetByTestId("api-key")).ToContainTextAsync("ta_");
+
+        await page.GetByTestId("add-mention").ClickAsync();
+        await page.GetByLabel("Channel name").FillAsync("Acme Mentions");
+        await Toggle(page, "toggle-deeplink").CheckAsync();
+        await Toggle(page, "toggle-initials").CheckAsync();
+        await Expect(page.GetByTestId("example-text")).ToHaveTextAsync("Thanks for reaching out! We're checking your order now. - A.A");
+        await Expect(page.GetByTestId("reply-example")).ToContainTextAsync("Send a private message");
+        await Expect(page.GetByTestId("example-count")).ToContainTextAsync("The deep link and the initials use 30 of the 280 characters; 250 are left");
+        await BrowserSession.ScreenshotAsync(page, "channels-add-mention");
+        await page.GetByTestId("save-channel").ClickAsync();
+
+        var table = page.GetByTestId("channel-table");
+        await Expect(table).ToContainTextAsync("Acme DMs");
+        await Expect(table).ToContainTextAsync("Acme Mentions");
+        await page.GetByTestId("add-dm").ClickAsync();
+        await Expect(page.GetByTestId("channels-notice")).ToContainTextAsync("already has its Direct Message channel");
+
+        await Toggle(page, "active-DirectMessage").UncheckAsync();
+        await WaitUntilAsync(async () => !(await ChannelsAsync()).Single(c => c.Kind == ChannelKind.DirectMessage).IsActive);
+        await BrowserSession.ScreenshotAsync(page, "channels-list");
+
+        await page.GetByTestId("edit-Mention").ClickAsync();
+        await page.GetByLabel("Channel name").FillAsync("Public replies");
+        await page.GetByTestId("save-channel").ClickAsync();
+        await Expect(table).ToContainTextAsync("Public replies");
+
+        await page.GetByTestId("delete-DirectMessage").ClickAsync();
+        await Expect(table).ToContainTextAsync("Its conversations stay readable in the inbox");
+        await page.GetByTestId("confirm-delete").ClickAsync();
+        await Expect(table).Not.ToContainTextAsync("Acme DMs");
+        Assert.Single(await ChannelsAsync());
+    }
+
+    /// <summary>A MudSwitch's checkbox, wherever MudBlazor put the test id (on the input or around it).</summary>
+    private static ILocator Toggle(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The change did not reach the database.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<IReadOnlyList<ChannelSummary>> ChannelsAsync()
+    {
+        using var scope = session.Portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ChannelService>().ListAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Tests.Accounts;
+using TwitterAddon.Tests.Infrastructure;
+
+namespace TwitterAddon.Tests.Channels;
+
+/// <summary>The "Twitter API" inbound type: an intermediary POSTs X's payloads with the DM channel's key.</summary>
+public sealed class IntermediaryEndpointTests : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new();
+    private HttpClient http = default!;
+    private string apiKey = "";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        http = new HttpClient { BaseAddress = portal.StartOnLoopback() };
+        using var scope = portal.Services.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>()
+            .ConnectAsync(AccountConnectorTests.SandboxForm(), "ada", false, null, Ct)).Succeeded);
+        apiKey = (await scope.ServiceProvider.GetRequiredService<ChannelService>()
+            .AddAsync(ChannelKind.DirectMessage, new() { Name = "DMs", InboundType = InboundEventType.TwitterApi }, "ada", Ct)).NewApiKey!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        await portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheChannelsKey_IsAccepted_AndTheEventStored_AWrongKeyIs401AndStoresNothing()
+    {
+        var wrong = await PostAsync("ta_wrong");
+        var none = await PostAsync(null);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (wrong.StatusCode, none.StatusCode));
+        Assert.Equal(0, await StoredCountAsync());
+
+        var right = await PostAsync(apiKey);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(1, await StoredCountAsync());
+    }
+
+    [Fact]
+    public async Task SwitchingTheChannelBackToTwitterWebhook_RevokesTheKey()
+    {
+        using (var scope = portal.Services.CreateScope())
+        {
+            var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+            var id = (await channels.ListAsync(Ct)).Single().Id;
+            await channels.UpdateAsync(id, new() { Name = "DMs", InboundType = InboundEventType.TwitterWebhook }, "ada", Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(apiKey)).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, IntermediaryEvents.Path.TrimStart('/'))
+        {
+            Content = new StringContent("{\"for_user_id\":\"1000000001\",\"direct_message_events\":[]}", Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return await http.SendAsync(request, Ct);
+    }
+
+    private async Task<int> StoredCountAsync()
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        return await db.InboundEvents.CountAsync(Ct);
+    }
+}
