@@ -127,6 +127,24 @@ public sealed class ChannelServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Routing_FollowsTheActiveToggleAtOnce_AndCountsIgnoredEvents()
+    {
+        Assert.Equal("There is no Twitter Mention channel.", (await Service().RouteAsync("1000000001", ChannelKind.Mention, Ct)).IgnoredBecause);
+        await Service().AddAsync(ChannelKind.Mention, new() { Name = "Mentions" }, "ada", Ct);
+        var id = Assert.Single(await Service().ListAsync(Ct)).Id;
+        Assert.True((await Service().RouteAsync("1000000001", ChannelKind.Mention, Ct)).Accepted);
+
+        await Service().SetActiveAsync(id, false, "ada", Ct);
+        var ignored = await Service().RouteAsync("1000000001", ChannelKind.Mention, Ct);
+        await Service().RouteAsync("1000000001", ChannelKind.Mention, Ct);
+
+        Assert.Equal((false, "The Twitter Mention channel is deactivated."), (ignored.Accepted, ignored.IgnoredBecause));
+        Assert.Equal(2, Assert.Single(await Service().ListAsync(Ct)).IgnoredEvents);
+        await Service().SetActiveAsync(id, true, "ada", Ct);
+        Assert.True((await Service().RouteAsync("1000000001", ChannelKind.Mention, Ct)).Accepted);
+    }
+
+    [Fact]
     public async Task WithoutAConnectedAccount_ChannelsCannotBeAdded()
     {
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
