@@ -51,9 +51,9 @@ public sealed partial class AccountService(
     public async Task<Outcome> ChangeEnvLabelAsync(string envLabel, string actor, CancellationToken cancellationToken)
     {
         var env = envLabel.Trim();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(env, "^[A-Za-z0-9_-]{1,64}$"))
+        if (!EnvLabelRule.IsValid(env))
         {
-            return Outcome.Refused("An Env Label has letters, digits, - and _ only (and is case-sensitive).");
+            return Outcome.Refused(EnvLabelRule.Message);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

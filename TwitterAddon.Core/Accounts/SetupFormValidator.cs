@@ -18,8 +18,7 @@ public sealed class SetupFormValidator : FormValidator<SetupForm>
         RuleFor(f => f.AccessTokenSecret).Must(NotBlank).WithMessage("Paste the Access Token Secret.")
             .Must(v => v.Trim().Length <= 256).WithMessage("An Access Token Secret is at most 256 characters.");
         RuleFor(f => f.EnvLabel).Must(NotBlank).WithMessage("Enter the Env Label of your Account Activity dev environment.")
-            .Matches(@"^\s*[A-Za-z0-9_-]{1,64}\s*$")
-            .WithMessage("An Env Label has letters, digits, - and _ only (and is case-sensitive).");
+            .Must(EnvLabelRule.IsValid).WithMessage(EnvLabelRule.Message);
         RuleFor(f => f.Tier).IsInEnum().WithMessage("Choose Sandbox or Premium.");
     }
 

@@ -15,24 +15,24 @@ internal static class XApiRegistration
         services.AddTransient<OAuth1Handler>();
         services.AddTransient<RateLimitHandler>();
         var client = services.AddHttpClient<XApiClient>((sp, http) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<XApiOptions>>().Value.ApiBaseUrl;
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                // The resilience pipeline owns the time limits (per attempt and in total).
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            });
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<XApiOptions>>().Value.ApiBaseUrl;
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            // The resilience pipeline owns the time limits (per attempt and in total).
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
         client.AddStandardResilienceHandler(o =>
-            {
-                // 429 is RateLimitHandler's: X says exactly when to come back.
-                o.Retry.ShouldHandle = args => ValueTask.FromResult(
-                    HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                    && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
-                // A POST that timed out may have created the tweet or DM: never resend it blindly.
-                o.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
-            });
+        {
+            // 429 is RateLimitHandler's: X says exactly when to come back.
+            o.Retry.ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
+            // A POST that timed out may have created the tweet or DM: never resend it blindly.
+            o.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
+        });
         client.AddHttpMessageHandler<RateLimitHandler>().AddHttpMessageHandler<OAuth1Handler>();
         return services;
     }

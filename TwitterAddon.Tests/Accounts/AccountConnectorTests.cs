@@ -106,7 +106,7 @@ public sealed class AccountConnectorTests : IAsyncLifetime
     [Fact]
     public async Task AnotherAppsWebhook_IsReplacedOnlyWhenTheAdminSaysSo()
     {
-        await RegisterForeignWebhookAsync();
+        RegisterForeignWebhook();
 
         var asked = await ConnectAsync(SandboxForm());
         Assert.True(asked.NeedsReplaceConfirmation);
@@ -214,15 +214,13 @@ public sealed class AccountConnectorTests : IAsyncLifetime
         Assert.Empty(environment["subscriptions"]!.AsArray());
     }
 
-    private async Task RegisterForeignWebhookAsync()
+    private void RegisterForeignWebhook()
     {
         var world = portal.Services.GetRequiredService<EmulatorWorld>();
         lock (world.Gate)
         {
             world.Apps[0].Environments[0].Webhooks.Add(new EmulatedWebhook { Id = "777", Url = "https://other.example.com/hook", CreatedAt = world.Now });
         }
-
-        await Task.CompletedTask;
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the steps in order, at once.</summary>

@@ -3,37 +3,24 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
 using TwitterAddon.Web.Components.Pages.Channels;
 
 namespace TwitterAddon.Tests.ChannelsPage;
 
-public sealed class ChannelEditorTests : MudTestContext, IAsyncLifetime
+public sealed class ChannelEditorTests : CoreMudTestContext
 {
     private static readonly AccountSummary Account = new(
         "1000000001", "AcmeSupport", "Acme Support", null, AccountTier.Sandbox, "sandbox", "key", "http://x/webhooks/twitter/k", "1",
         true, true, false, DateTimeOffset.UtcNow, null, null, null);
 
-    private readonly TestDatabase database = new();
-
     public ChannelEditorTests()
     {
-        Services.AddCoreForTests(database.ConnectionString, database.Folder);
-        var auth = AddAuthorization();
-        auth.SetAuthorized("john@example.com");
-        auth.SetClaims(new Claim(TeamMemberClaimsPrincipalFactory.DisplayNameClaim, "John Doe"), new Claim(ClaimTypes.Email, "john@example.com"));
+        Auth.SetAuthorized("john@example.com");
+        Auth.SetClaims(new Claim(TeamMemberClaimsPrincipalFactory.DisplayNameClaim, "John Doe"), new Claim(ClaimTypes.Email, "john@example.com"));
     }
 
-    public async ValueTask InitializeAsync() =>
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Xunit.TestContext.Current.CancellationToken);
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        database.Dispose();
-    }
 
     [Fact]
     public void MentionExample_FollowsTheToggles_WithTheAgentsInitials_AndTheCost()
@@ -63,7 +50,7 @@ public sealed class ChannelEditorTests : MudTestContext, IAsyncLifetime
 
         editor.WaitForAssertion(() => Assert.Contains("Give the channel a name.", editor.Markup));
         Assert.False(saved);
-        Assert.Empty(await Services.GetRequiredService<ChannelService>().ListAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.Empty(await Services.GetRequiredService<ChannelService>().ListAsync(Ct));
     }
 
     [Fact]

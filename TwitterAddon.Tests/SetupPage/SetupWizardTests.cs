@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Emulator;
 using TwitterAddon.Emulator.World;
 using TwitterAddon.Tests.Infrastructure;
@@ -9,25 +8,12 @@ using TwitterAddon.Web.Components.Pages.Setup;
 
 namespace TwitterAddon.Tests.SetupPage;
 
-public sealed class SetupWizardTests : MudTestContext, IAsyncLifetime
+public sealed class SetupWizardTests : CoreMudTestContext
 {
-    private readonly TestDatabase database = new();
-
     public SetupWizardTests()
     {
-        Services.AddCoreForTests(database.ConnectionString, database.Folder);
         Services.AddSingleton(Options.Create(new EmulatorOptions { Enabled = true }));
-        var auth = AddAuthorization();
-        auth.SetAuthorized("ada@example.com");
-    }
-
-    public async ValueTask InitializeAsync() =>
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Xunit.TestContext.Current.CancellationToken);
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        database.Dispose();
+        Auth.SetAuthorized("ada@example.com");
     }
 
     [Fact]

@@ -1,44 +1,26 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
 using TeamPage = TwitterAddon.Web.Components.Pages.Team.Team;
 
 namespace TwitterAddon.Tests.Team;
 
-public sealed class TeamPageTests : MudTestContext, IAsyncLifetime
+public sealed class TeamPageTests : CoreMudTestContext
 {
-    private readonly TestDatabase database = new();
     private string adminId = "";
 
-    private readonly Bunit.TestDoubles.BunitAuthorizationContext auth;
-
-    public TeamPageTests()
+    public override async ValueTask InitializeAsync()
     {
-        Services.AddCoreForTests(database.ConnectionString, database.Folder);
-        auth = AddAuthorization();
-    }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Ct);
+        await base.InitializeAsync();
         var team = Services.GetRequiredService<TeamService>();
         await team.CreateFirstAdministratorAsync(
             new NewTeamMember { DisplayName = "Ada Admin", Email = "ada@example.com", Password = "correct horse battery" }, Ct);
         adminId = (await team.ListAsync(Ct)).Single().Id;
-        auth.SetAuthorized("ada@example.com");
-        auth.SetRoles(TeamRoles.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        database.Dispose();
+        Auth.SetAuthorized("ada@example.com");
+        Auth.SetRoles(TeamRoles.Admin);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
     }
 
     [Fact]
