@@ -23,7 +23,12 @@ internal static class EmojiMatcher
         var sawSelector = false;
         while (position < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, position);
+            // A lone surrogate (text cut mid-pair) is no emoji: stop there instead of throwing.
+            if (Rune.DecodeFromUtf16(text.AsSpan(position), out var rune, out _) != System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+
             if (rune.Value == VariationSelector16 && position > index)
             {
                 // Optional anywhere after the first code point; it belongs to the sequence.
