@@ -22,10 +22,9 @@ public static class UrlExtractor
             return urls;
         }
 
-        var position = 0;
-        while (position < text.Length && UrlPatterns.ExtractUrl.Match(text, position) is { Success: true } match)
+        foreach (var match in CandidateMatches(text))
         {
-            position = match.Index + match.Length;
+            var position = match.Index + match.Length;
             var before = match.Groups[1].Value;
             var url = match.Groups[2].Value;
             var scheme = match.Groups[3].Value;
@@ -61,6 +60,54 @@ public static class UrlExtractor
 
         return urls;
     }
+
+    /// <summary>
+    /// The matches twitter-text's global regex loop finds, searched only inside whitespace-separated words that
+    /// hold a "." (no part of a URL can be whitespace, and every URL has a dot). Searching the whole text made
+    /// the regex backtrack over long runs of domain characters: milliseconds for a 600-character reply.
+    /// </summary>
+    private static IEnumerable<System.Text.RegularExpressions.Match> CandidateMatches(string text)
+    {
+        var wordStart = 0;
+        while (wordStart < text.Length)
+        {
+            while (wordStart < text.Length && IsSpace(text[wordStart]))
+            {
+                wordStart++;
+            }
+
+            var wordEnd = wordStart;
+            while (wordEnd < text.Length && !IsSpace(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (text.AsSpan(wordStart, wordEnd - wordStart).Contains('.'))
+            {
+                // From the space before the word, which may be the URL's preceding character.
+                var position = Math.Max(0, wordStart - 1);
+                while (position < wordEnd && UrlPatterns.ExtractUrl.Match(text, position, wordEnd - position) is { Success: true } match)
+                {
+                    // "^" matches where a search starts; in twitter-text it only matches at the start of the text.
+                    if (match.Groups[1].Length == 0 && match.Index != 0)
+                    {
+                        position = match.Index + 1;
+                        continue;
+                    }
+
+                    yield return match;
+                    position = match.Index + match.Length;
+                }
+            }
+
+            wordStart = wordEnd;
+        }
+    }
+
+    /// <summary>twitter-text's spaces: what can never be part of a URL.</summary>
+    private static bool IsSpace(char c) =>
+        c is (>= '\u0009' and <= '\u000D') or '\u0020' or '\u0085' or '\u00A0' or '\u1680' or '\u180E'
+            or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
 
     /// <summary>Without a scheme only ASCII domains count, and not right after "-", "_", "." or "/".</summary>
     private static void AddWithoutScheme(List<ExtractedUrl> urls, string before, string url, string domain, string path, int start, int end)
