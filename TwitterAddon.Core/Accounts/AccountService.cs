@@ -63,7 +63,11 @@ public sealed partial class AccountService(
             return account is null ? Outcome.Refused("No X account is connected.") : Outcome.Ok;
         }
 
-        var credentials = CredentialsOf(account);
+        if (CredentialsOf(account) is not { } credentials)
+        {
+            return Outcome.Refused(Undecryptable);
+        }
+
         string newWebhookId;
         try
         {
@@ -111,10 +115,15 @@ public sealed partial class AccountService(
             return Outcome.Refused("No X account is connected.");
         }
 
+        if (CredentialsOf(account) is not { } credentials)
+        {
+            return Outcome.Refused(Undecryptable);
+        }
+
         Outcome outcome;
         try
         {
-            await x.TriggerCrcAsync(CredentialsOf(account), account.EnvLabel, webhookId, cancellationToken);
+            await x.TriggerCrcAsync(credentials, account.EnvLabel, webhookId, cancellationToken);
             account.WebhookValid = true;
             outcome = Outcome.Ok;
         }
@@ -143,12 +152,18 @@ public sealed partial class AccountService(
             return Outcome.Ok;
         }
 
-        var credentials = CredentialsOf(account);
         var problems = new List<string>();
-        await TryAsync(() => x.UnsubscribeAsync(credentials, account.EnvLabel, account.UserId, CancellationToken.None), "unsubscribe", problems);
-        if (account.WebhookId is { } webhookId)
+        if (CredentialsOf(account) is not { } credentials)
         {
-            await TryAsync(() => x.DeleteWebhookAsync(credentials, account.EnvLabel, webhookId, CancellationToken.None), "delete the webhook", problems);
+            problems.Add("unsubscribe and delete the webhook (the stored keys cannot be decrypted)");
+        }
+        else
+        {
+            await TryAsync(() => x.UnsubscribeAsync(credentials, account.EnvLabel, account.UserId, CancellationToken.None), "unsubscribe", problems);
+            if (account.WebhookId is { } webhookId)
+            {
+                await TryAsync(() => x.DeleteWebhookAsync(credentials, account.EnvLabel, webhookId, CancellationToken.None), "delete the webhook", problems);
+            }
         }
 
         db.XAccounts.Remove(account);
@@ -170,7 +185,11 @@ public sealed partial class AccountService(
             return;
         }
 
-        var credentials = CredentialsOf(account);
+        if (CredentialsOf(account) is not { } credentials)
+        {
+            return;
+        }
+
         try
         {
             var ours = (await x.ListWebhooksAsync(credentials, account.EnvLabel, cancellationToken)).FirstOrDefault(w => w.Id == account.WebhookId);
@@ -193,9 +212,23 @@ public sealed partial class AccountService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private OAuthCredentials CredentialsOf(XAccount account) => new(
-        account.ConsumerKey, protector.Unprotect(account.ProtectedConsumerSecret),
-        protector.Unprotect(account.ProtectedAccessToken), protector.Unprotect(account.ProtectedAccessTokenSecret));
+    private const string Undecryptable =
+        "The stored keys cannot be decrypted: the Data Protection keys beside the database are missing or different. Restore them, or disconnect and connect again.";
+
+    /// <summary>The decrypted keys, or null when the Data Protection keys that encrypted them are gone.</summary>
+    private OAuthCredentials? CredentialsOf(XAccount account)
+    {
+        try
+        {
+            return new(
+                account.ConsumerKey, protector.Unprotect(account.ProtectedConsumerSecret),
+                protector.Unprotect(account.ProtectedAccessToken), protector.Unprotect(account.ProtectedAccessTokenSecret));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 
     private async Task TryAsync(Func<Task> call, string action, List<string>? problems = null)
     {

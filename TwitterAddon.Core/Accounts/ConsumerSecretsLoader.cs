@@ -1,21 +1,35 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Accounts;
 
 /// <summary>Fills <see cref="ConsumerSecrets"/> from the database when the host starts, before X's first CRC.</summary>
-internal sealed class ConsumerSecretsLoader(
-    IDbContextFactory<TwitterAddonDbContext> contexts, SecretProtector protector, ConsumerSecrets secrets) : IHostedService
+internal sealed partial class ConsumerSecretsLoader(
+    IDbContextFactory<TwitterAddonDbContext> contexts, SecretProtector protector, ConsumerSecrets secrets,
+    ILogger<ConsumerSecretsLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var account in await db.XAccounts.AsNoTracking().ToListAsync(cancellationToken))
         {
-            secrets.Set(account.WebhookKey, protector.Unprotect(account.ProtectedConsumerSecret));
+            try
+            {
+                secrets.Set(account.WebhookKey, protector.Unprotect(account.ProtectedConsumerSecret));
+            }
+            catch (CryptographicException)
+            {
+                // The Data Protection keys that encrypted it are gone: the host still starts, and says what to do.
+                LogUndecryptable(logger, account.ScreenName);
+            }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The stored keys of @{ScreenName} cannot be decrypted (the Data Protection keys beside the database are missing or different): X's CRC will fail. Restore the keys folder, or disconnect and connect again in Setup.")]
+    private static partial void LogUndecryptable(ILogger logger, string screenName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace TwitterAddon.Core.Accounts;
 
@@ -7,7 +8,8 @@ namespace TwitterAddon.Core.Accounts;
 /// On start and every 15 minutes, asks X whether our webhook is valid and the account subscribed, and
 /// re-validates an invalid webhook: X stops delivering silently otherwise (peers' most common complaint).
 /// </summary>
-internal sealed class WebhookHealthMonitor(IServiceScopeFactory scopes, TimeProvider clock) : BackgroundService
+internal sealed partial class WebhookHealthMonitor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WebhookHealthMonitor> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
@@ -18,8 +20,7 @@ internal sealed class WebhookHealthMonitor(IServiceScopeFactory scopes, TimeProv
         {
             do
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AccountService>().RefreshStatusAsync(stoppingToken);
+                await CheckOnceAsync(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -27,4 +28,21 @@ internal sealed class WebhookHealthMonitor(IServiceScopeFactory scopes, TimeProv
         {
         }
     }
+
+    /// <summary>A failed check is logged and tried again next time: it must never stop the host.</summary>
+    private async Task CheckOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountService>().RefreshStatusAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCheckFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook status check failed; it runs again in 15 minutes")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 }

@@ -35,7 +35,9 @@ internal static class XErrorMessages
     };
 
     public static string Generic(XApiException e) =>
-        e.Code is { } code ? $"{XErrorCodes.Advice(code)} (X said {code}: {e.Errors[0].Message})" : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
+        e.Code is { } code ? $"{XErrorCodes.Advice(code)} (X said {code}: {e.Errors[0].Message})"
+        : e.HttpStatus == 0 ? $"{e.Message} Check this host's network (and Twitter:ApiBaseUrl), then try again."
+        : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
 
     private static string PermissionAdvice(XApiException e) =>
         $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): set it under User authentication settings, then regenerate the Access Token and Access Token Secret (old tokens keep the old permission).";

@@ -141,7 +141,7 @@ public sealed class XApiClient(HttpClient http, XBearerTokenCache bearerTokens)
 
         request.Headers.Authorization = auth.Header;
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendOrExplainAsync(request, path, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, cancellationToken);
@@ -159,6 +159,20 @@ public sealed class XApiClient(HttpClient http, XBearerTokenCache bearerTokens)
         catch (JsonException e)
         {
             throw new XApiException($"X answered {path} with a body that is not the expected JSON.", e);
+        }
+    }
+
+    /// <summary>No answer from X (network, timeout, open circuit) becomes an <see cref="XApiException"/> too, so callers handle one thing.</summary>
+    private async Task<HttpResponseMessage> SendOrExplainAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new XApiException($"X could not be reached for {path}: {e.Message}", e);
         }
     }
 
