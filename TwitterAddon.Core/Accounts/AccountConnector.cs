@@ -13,7 +13,7 @@ namespace TwitterAddon.Core.Accounts;
 /// failed connect leaves nothing behind.
 /// </summary>
 public sealed partial class AccountConnector(
-    XApiClient x,
+    IXApi x,
     SetupFormValidator validator,
     WebhookAddress address,
     ConsumerSecrets secrets,

@@ -9,7 +9,7 @@ namespace TwitterAddon.Core.Accounts;
 
 /// <summary>Detail Account: read the connection, change Tier or Env Label, re-validate the webhook, disconnect.</summary>
 public sealed partial class AccountService(
-    XApiClient x,
+    IXApi x,
     ConsumerSecrets secrets,
     SecretProtector protector,
     IDbContextFactory<TwitterAddonDbContext> contexts,

@@ -14,7 +14,7 @@ namespace TwitterAddon.Core.Twitter;
 /// <see cref="XApiException"/> carrying X's codes. The base address is <c>Twitter:ApiBaseUrl</c>, so the same
 /// code talks to X or to the emulator.
 /// </summary>
-public sealed class XApiClient(HttpClient http, XBearerTokenCache bearerTokens)
+public sealed class XApiClient(HttpClient http, XBearerTokenCache bearerTokens) : IXApi
 {
     private static XJsonContext Json => XJsonContext.Default;
 

@@ -14,7 +14,7 @@ internal static class XApiRegistration
         services.AddSingleton<XBearerTokenCache>();
         services.AddTransient<OAuth1Handler>();
         services.AddTransient<RateLimitHandler>();
-        var client = services.AddHttpClient<XApiClient>((sp, http) =>
+        var client = services.AddHttpClient<IXApi, XApiClient>((sp, http) =>
         {
             var baseUrl = sp.GetRequiredService<IOptions<XApiOptions>>().Value.ApiBaseUrl;
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");

@@ -13,7 +13,7 @@ public sealed class XBearerTokenCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.Ordinal);
 
-    public async Task<string> GetAsync(OAuthCredentials credentials, XApiClient client, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(OAuthCredentials credentials, IXApi client, CancellationToken cancellationToken)
     {
         var key = credentials.ConsumerKey + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ConsumerSecret)));
         var entry = tokens.GetOrAdd(key, _ => new Lazy<Task<string>>(

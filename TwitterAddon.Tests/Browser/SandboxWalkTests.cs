@@ -35,7 +35,7 @@ public sealed class SandboxWalkTests : IAsyncLifetime
         await page.GetByTestId("post-tweet").ClickAsync();
         await Expect(page.GetByTestId("public-thread")).ToContainTextAsync("my parcel is late");
 
-        var client = session.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<XApiClient>();
+        var client = session.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<IXApi>();
         var sandbox = session.Portal.Services.GetRequiredService<Sandbox>();
         var mention = sandbox.PublicThreadOf("1000000002").Single();
         await client.PostReplyAsync(EmulatorHost.SandboxCredentials,

@@ -39,7 +39,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public HttpClient Raw { get; private set; } = default!;
 
     /// <summary>The add-on's X client, configured with <c>Twitter:ApiBaseUrl</c> = this emulator.</summary>
-    public XApiClient Client => core!.CreateScope().ServiceProvider.GetRequiredService<XApiClient>();
+    public IXApi Client => core!.CreateScope().ServiceProvider.GetRequiredService<IXApi>();
 
     public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null)
     {

@@ -1,0 +1,40 @@
+using TwitterAddon.Core.Twitter.OAuth;
+using TwitterAddon.Core.Twitter.Payloads;
+
+namespace TwitterAddon.Core.Twitter;
+
+/// <summary>
+/// What the add-on asks of X. <see cref="XApiClient"/> speaks v1.1 (what Begin Setup's keys and tiers are for);
+/// a v2 transport (x-api.md 7: /2/webhooks, /2/account_activity, /2/dm_conversations, /2/tweets) can implement
+/// the same calls beside it. Failures are <see cref="XApiException"/> either way.
+/// </summary>
+public interface IXApi
+{
+    Task<XUser> VerifyCredentialsAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
+
+    Task<XWebhook> RegisterWebhookAsync(OAuthCredentials credentials, string environment, string webhookUrl, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<XWebhook>> ListWebhooksAsync(OAuthCredentials credentials, string environment, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<XEnvironment>> ListEnvironmentsAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
+
+    Task TriggerCrcAsync(OAuthCredentials credentials, string environment, string webhookId, CancellationToken cancellationToken);
+
+    Task DeleteWebhookAsync(OAuthCredentials credentials, string environment, string webhookId, CancellationToken cancellationToken);
+
+    Task SubscribeAsync(OAuthCredentials credentials, string environment, CancellationToken cancellationToken);
+
+    Task<bool> IsSubscribedAsync(OAuthCredentials credentials, string environment, CancellationToken cancellationToken);
+
+    Task<XSubscriptionCount> CountSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ListSubscriptionsAsync(OAuthCredentials credentials, string environment, CancellationToken cancellationToken);
+
+    Task UnsubscribeAsync(OAuthCredentials credentials, string environment, string userId, CancellationToken cancellationToken);
+
+    Task<XDirectMessageEvent> SendDirectMessageAsync(OAuthCredentials credentials, string recipientId, string text, CancellationToken cancellationToken);
+
+    Task<XTweet> PostReplyAsync(OAuthCredentials credentials, string text, string inReplyToStatusId, CancellationToken cancellationToken);
+
+    Task<string> RequestBearerTokenAsync(string consumerKey, string consumerSecret, CancellationToken cancellationToken);
+}
