@@ -18,6 +18,7 @@ internal static class AccountsRegistration
         services.AddSingleton<ConsumerSecrets>();
         services.AddSingleton<WebhookAddress>();
         services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<AccountActivityNotifier>();
         services.AddHostedService<ConsumerSecretsLoader>();
         services.AddHostedService<WebhookHealthMonitor>();
         services.AddScoped<AccountConnector>();

@@ -8,7 +8,8 @@ namespace TwitterAddon.Core.Accounts;
 /// What our webhook endpoint does with X's calls: answers the CRC from the in-memory secret, and stores each
 /// verified delivery before it is acknowledged.
 /// </summary>
-public sealed class WebhookInbox(ConsumerSecrets secrets, IDbContextFactory<TwitterAddonDbContext> contexts, TimeProvider clock)
+public sealed class WebhookInbox(
+    ConsumerSecrets secrets, IDbContextFactory<TwitterAddonDbContext> contexts, AccountActivityNotifier notifier, TimeProvider clock)
 {
     // "Last CRC answered" is for people; one write a minute is plenty and keeps the CRC fast under load.
     private static readonly TimeSpan CrcRecordInterval = TimeSpan.FromMinutes(1);
@@ -39,6 +40,7 @@ public sealed class WebhookInbox(ConsumerSecrets secrets, IDbContextFactory<Twit
         {
             // During a connect the row does not exist yet; the connect stores the time itself.
             crcRecorded[webhookKey] = now;
+            await notifier.NotifyAsync();
         }
     }
 
@@ -54,5 +56,6 @@ public sealed class WebhookInbox(ConsumerSecrets secrets, IDbContextFactory<Twit
         await db.SaveChangesAsync(cancellationToken);
         await db.XAccounts.Where(a => a.WebhookKey == webhookKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastEventAt, now), cancellationToken);
+        await notifier.NotifyAsync();
     }
 }

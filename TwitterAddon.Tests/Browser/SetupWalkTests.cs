@@ -44,6 +44,15 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await Expect(page.GetByTestId("account-details")).ToContainTextAsync("1000000001");
         await BrowserSession.ScreenshotAsync(page, "setup-detail-account");
 
+        // A customer DMs the account: the page shows the event without a reload.
+        using (var control = new HttpClient { BaseAddress = new Uri(session.BaseAddress, "emulator/control/") })
+        {
+            (await control.PostAsync("direct_messages", new StringContent(
+                "{\"sender\":\"jane_doe\",\"text\":\"hello\"}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Last event received" })).Not.ToContainTextAsync("never");
+
         await page.GetByLabel("Env Label").FillAsync("premium");
         await page.GetByTestId("change-env").ClickAsync();
         await Expect(page.GetByTestId("account-message")).ToContainTextAsync("Events now come from the environment \"premium\".");
