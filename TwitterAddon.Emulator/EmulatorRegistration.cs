@@ -30,9 +30,8 @@ public static class EmulatorRegistration
         services.AddSingleton<WebhookRevalidation>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRevalidation>());
         services.AddHostedService<WebhookDeliveryWorker>();
-        services.AddScoped<UserContextFilter>();
-        services.AddScoped<BearerFilter>();
-        services.AddScoped<FaultFilter>();
+        // The endpoint filters are made per request by ActivatorUtilities; the nonce memory outlives them.
+        services.AddSingleton<NonceLedger>();
         services.AddValidatorsFromAssemblyContaining<CreateUserRequestValidator>(ServiceLifetime.Singleton);
         // Webhooks are the add-on's own endpoints; X's deadline is enforced per call, not by HttpClient.Timeout.
         services.AddHttpClient(CrcChallenger.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

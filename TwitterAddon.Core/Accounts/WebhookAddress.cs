@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
 
@@ -33,7 +34,7 @@ public sealed class WebhookAddress(IOptions<PublicAddressOptions> options)
             reasons.Add("X only calls https URLs.");
         }
 
-        if (url[(uri.Scheme.Length + 3)..].Split('/', '?', '#')[0].Contains(':', StringComparison.Ordinal))
+        if (WebhookUrl.HasExplicitPort(url, uri))
         {
             reasons.Add("X refuses URLs with a port.");
         }

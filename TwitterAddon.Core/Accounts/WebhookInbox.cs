@@ -52,10 +52,13 @@ public sealed class WebhookInbox(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // One commit for the event and "last event received": one disk sync per delivery, not two.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.InboundEvents.Add(new InboundEvent { WebhookKey = webhookKey, Body = body, ReceivedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         await db.XAccounts.Where(a => a.WebhookKey == webhookKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastEventAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyAsync();
     }
 }

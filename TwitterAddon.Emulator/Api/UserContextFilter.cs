@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -11,10 +10,8 @@ namespace TwitterAddon.Emulator.Api;
 /// Verifies OAuth 1.0a like X: known consumer key (32), live token of that app (89), timestamp within the
 /// tolerance (135), unused nonce and a signature over URL, query, form and oauth_* parameters (32).
 /// </summary>
-public sealed class UserContextFilter(EmulatorWorld world, IOptions<EmulatorOptions> options) : IEndpointFilter
+public sealed class UserContextFilter(EmulatorWorld world, NonceLedger nonces, IOptions<EmulatorOptions> options) : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<string, DateTimeOffset> SeenNonces = new(StringComparer.Ordinal);
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -73,25 +70,13 @@ public sealed class UserContextFilter(EmulatorWorld world, IOptions<EmulatorOpti
         parameters.AddRange(oauth.Where(p => p.Key != "oauth_signature"));
         var url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
         var expected = OAuthSignature.Compute(http.Request.Method, url, parameters, app.ConsumerSecret, token.Secret);
-        if (!OAuthSignature.AreEqual(expected, signature) || !SeenNonces.TryAdd(consumerKey + ":" + nonce, world.Now))
+        if (!OAuthSignature.AreEqual(expected, signature)
+            || !nonces.TryUse(consumerKey, nonce, world.Now, world.Now - (2 * options.Value.TimestampTolerance)))
         {
             return XFailure.CouldNotAuthenticate();
         }
 
-        ForgetOldNonces();
         new XCaller(app, token, user).AttachTo(http);
         return null;
-    }
-
-    private void ForgetOldNonces()
-    {
-        var horizon = world.Now - (2 * options.Value.TimestampTolerance);
-        foreach (var (key, seen) in SeenNonces)
-        {
-            if (seen < horizon)
-            {
-                SeenNonces.TryRemove(key, out _);
-            }
-        }
     }
 }

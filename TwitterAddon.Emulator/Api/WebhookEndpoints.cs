@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Webhooks;
 using TwitterAddon.Emulator.Webhooks;
 using TwitterAddon.Emulator.World;
 
@@ -147,11 +148,7 @@ public static class WebhookEndpoints
     private static bool MeetsRequirements(string url, bool strict) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!strict && uri.Scheme == Uri.UriSchemeHttp))
-        && (!strict || !HasExplicitPort(url, uri));
-
-    /// <summary>"https://host:443/x" has one too: X refuses any port written in the URL.</summary>
-    private static bool HasExplicitPort(string url, Uri uri) =>
-        url[(uri.Scheme.Length + 3)..].Split('/', '?', '#')[0].Contains(':', StringComparison.Ordinal);
+        && (!strict || !WebhookUrl.HasExplicitPort(url, uri));
 
     private static JsonNode Listed(EmulatedWebhook webhook) => new JsonObject
     {

@@ -21,12 +21,13 @@ public static class TweetJson
         var author = world.Users[tweet.AuthorId];
         var length = CodePoints.Count(tweet.FullText);
         var truncated = length > CompatibilityLength;
+        var text = truncated ? Compatibility(tweet) : tweet.FullText;
         var json = new JsonObject
         {
             ["created_at"] = Date(tweet.CreatedAt),
             ["id"] = Number(tweet.Id),
             ["id_str"] = tweet.Id,
-            ["text"] = truncated ? Compatibility(tweet) : tweet.FullText,
+            ["text"] = text,
             ["display_text_range"] = new JsonArray(tweet.DisplayStart, truncated ? CompatibilityLength : length),
             ["source"] = Source(tweet, world),
             ["truncated"] = truncated,
@@ -37,7 +38,7 @@ public static class TweetJson
             ["in_reply_to_screen_name"] = tweet.InReplyToUserId is { } replyTo && world.Users.TryGetValue(replyTo, out var parent) ? parent.ScreenName : null,
             ["user"] = UserJson.Full(author),
             ["is_quote_status"] = tweet.QuotedStatusId is not null,
-            ["entities"] = TweetEntities.Build(truncated ? Compatibility(tweet) : tweet.FullText, world),
+            ["entities"] = TweetEntities.Build(text, world),
             ["favorited"] = false,
             ["retweeted"] = false,
             ["filter_level"] = "low",

@@ -24,4 +24,7 @@ public sealed record EmulatedTweet
     public string? RetweetedStatusId { get; init; }
 
     public string? SourceAppId { get; init; }
+
+    /// <summary>What the author typed: the text after X's leading reply mentions.</summary>
+    public string TypedText => FullText[CodePoints.Take(FullText, DisplayStart).Length..];
 }

@@ -124,9 +124,6 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
         }
     }
 
-    /// <summary>The typed part of a tweet (after X's leading reply mentions).</summary>
-    public static string DisplayText(EmulatedTweet tweet) => tweet.FullText[CodePoints.Take(tweet.FullText, tweet.DisplayStart).Length..];
-
     /// <summary>Splits off a DM deep link at the very end, which X shows as a "Send a private message" button.</summary>
     public static (string Text, string? DeepLink) SplitDeepLink(string text)
     {

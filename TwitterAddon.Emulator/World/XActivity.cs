@@ -70,7 +70,7 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
                 return new XFailure(403, 186, "Tweet needs to be a bit shorter.");
             }
 
-            if (world.Tweets.Values.Any(t => t.AuthorId == draft.AuthorId && t.FullText[Display(t)..] == draft.Status))
+            if (world.Tweets.Values.Any(t => t.AuthorId == draft.AuthorId && t.TypedText == draft.Status))
             {
                 return new XFailure(403, 187, "Status is a duplicate.");
             }
@@ -106,7 +106,7 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
                 return XFailure.NotFound();
             }
 
-            var text = $"RT @{world.Users[original.AuthorId].ScreenName}: {original.FullText[Display(original)..]}";
+            var text = $"RT @{world.Users[original.AuthorId].ScreenName}: {original.TypedText}";
             retweet = new EmulatedTweet
             {
                 Id = world.NextId(), AuthorId = userId, FullText = text, DisplayStart = 0, CreatedAt = world.Now,
@@ -131,7 +131,7 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
         // X writes the reply's leading mentions itself: the parent's author, then whoever the parent replied to.
         var prefix = threaded && draft.AutoPopulateReplyMetadata
             ? string.Concat(new[] { parentAuthor! }
-                .Concat(TweetEntities.MentionedUsers(parent!.FullText[..Display(parent)], world))
+                .Concat(TweetEntities.MentionedUsers(parent!.FullText[..^parent.TypedText.Length], world))
                 .Where(u => u.Id != draft.AuthorId)
                 .DistinctBy(u => u.Id)
                 .Select(u => $"@{u.ScreenName} "))
@@ -165,7 +165,4 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
             deliveries.Publish(userId, ActivityPayloads.TweetCreate(userId, tweet, world));
         }
     }
-
-    /// <summary>The UTF-16 index where the typed text starts (after the leading reply mentions).</summary>
-    private static int Display(EmulatedTweet tweet) => CodePoints.Take(tweet.FullText, tweet.DisplayStart).Length;
 }

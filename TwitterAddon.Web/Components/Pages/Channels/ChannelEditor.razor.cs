@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web.Components.Pages.Channels;
 
@@ -92,7 +92,7 @@ public sealed partial class ChannelEditor
         saving = true;
         try
         {
-            var actor = (await AuthenticationState).User.FindFirstValue(ClaimTypes.Email) ?? "unknown";
+            var actor = Actor.Of((await AuthenticationState).User);
             var outcome = Existing is null
                 ? await ChannelService.AddAsync(Kind, form, actor, CancellationToken.None)
                 : await ChannelService.UpdateAsync(Existing.Id, form, actor, CancellationToken.None);

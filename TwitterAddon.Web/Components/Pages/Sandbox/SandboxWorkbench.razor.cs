@@ -61,7 +61,7 @@ public sealed partial class SandboxWorkbench
     private void SendDirectMessage()
     {
         var outcome = SandboxService.SendDirectMessage(customerId!, recipient: null, dmText ?? "");
-        error = outcome.Failure is { } failure ? $"X answered {failure.Code}: {failure.Message}" : null;
+        error = Describe(outcome.Failure);
         if (outcome.Failure is null)
         {
             dmText = null;
@@ -71,13 +71,15 @@ public sealed partial class SandboxWorkbench
     private void PostTweet()
     {
         var outcome = SandboxService.PostTweet(customerId!, tweetText ?? "", inReplyToStatusId: replyTo);
-        error = outcome.Failure is { } failure ? $"X answered {failure.Code}: {failure.Message}" : null;
+        error = Describe(outcome.Failure);
         if (outcome.Failure is null)
         {
             tweetText = $"@{Account.ScreenName} ";
             replyTo = null;
         }
     }
+
+    private static string? Describe(XFailure? failure) => failure is null ? null : $"X answered {failure.Code}: {failure.Message}";
 
     private void ReplyTo(string tweetId)
     {

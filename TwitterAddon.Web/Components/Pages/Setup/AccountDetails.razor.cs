@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Validation;
+using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web.Components.Pages.Setup;
 
@@ -61,8 +61,7 @@ public sealed partial class AccountDetails
         busy = true;
         try
         {
-            var user = (await AuthenticationState).User;
-            var outcome = await action(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown");
+            var outcome = await action(Actor.Of((await AuthenticationState).User));
             failed = !outcome.Succeeded;
             message = outcome.Succeeded ? done : outcome.Error;
             if (outcome.Succeeded || always)

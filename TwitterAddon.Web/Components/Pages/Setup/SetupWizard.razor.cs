@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -6,6 +5,7 @@ using MudBlazor;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Emulator;
 using TwitterAddon.Emulator.World;
+using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web.Components.Pages.Setup;
 
@@ -68,8 +68,7 @@ public sealed partial class SetupWizard
         webhookToReplace = null;
         failedStep = null;
         verified = null;
-        var user = (await AuthenticationState).User;
-        var actor = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
+        var actor = Actor.Of((await AuthenticationState).User);
         var progress = new Progress<ConnectProgressReport>(report =>
         {
             current = report.Step;
