@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Core.Twitter;
@@ -39,6 +40,7 @@ public static class CoreServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddXApiClient();
         services.AddAccounts();
+        services.AddInbound();
         services.AddScoped<Channels.ChannelService>();
         services.AddScoped<Channels.IntermediaryEvents>();
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
@@ -9,7 +10,7 @@ namespace TwitterAddon.Core.Accounts;
 /// verified delivery before it is acknowledged.
 /// </summary>
 public sealed class WebhookInbox(
-    ConsumerSecrets secrets, IDbContextFactory<TwitterAddonDbContext> contexts, AccountActivityNotifier notifier, TimeProvider clock)
+    ConsumerSecrets secrets, IDbContextFactory<TwitterAddonDbContext> contexts, AccountActivityNotifier notifier, InboundEventWriter writer, TimeProvider clock)
 {
     // "Last CRC answered" is for people; one write a minute is plenty and keeps the CRC fast under load.
     private static readonly TimeSpan CrcRecordInterval = TimeSpan.FromMinutes(1);
@@ -40,7 +41,7 @@ public sealed class WebhookInbox(
         {
             // During a connect the row does not exist yet; the connect stores the time itself.
             crcRecorded[webhookKey] = now;
-            await notifier.NotifyAsync();
+            notifier.Notify();
         }
     }
 
@@ -48,17 +49,6 @@ public sealed class WebhookInbox(
         secrets.TryGet(webhookKey, out var secret) ? WebhookSignature.Verify(secret, body, signature) : WebhookSignatureCheck.Missing;
 
     /// <summary>Stores the delivery durably; only after this returns may the endpoint answer 200.</summary>
-    public async Task StoreAsync(string webhookKey, byte[] body, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        // One commit for the event and "last event received": one disk sync per delivery, not two.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.InboundEvents.Add(new InboundEvent { WebhookKey = webhookKey, Body = body, ReceivedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        await db.XAccounts.Where(a => a.WebhookKey == webhookKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastEventAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await notifier.NotifyAsync();
-    }
+    public Task StoreAsync(string webhookKey, byte[] body, CancellationToken cancellationToken) =>
+        writer.StoreAsync(webhookKey, body, InboundSource.Webhook, cancellationToken);
 }

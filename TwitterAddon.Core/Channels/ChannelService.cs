@@ -118,32 +118,6 @@ public sealed partial class ChannelService(
         return ChannelOutcome.Ok();
     }
 
-    /// <summary>
-    /// The inbound path asks this for every event, so a deactivated channel stops taking events at once. An
-    /// ignored event is counted on its channel (the Channels page shows the count).
-    /// </summary>
-    public async Task<ChannelRoute> RouteAsync(string accountUserId, ChannelKind kind, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking()
-            .Where(c => c.AccountUserId == accountUserId && c.Kind == kind)
-            .Select(c => new { c.Id, c.IsActive })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (channel is null)
-        {
-            return new ChannelRoute(null, $"There is no {Describe(kind)} channel.");
-        }
-
-        if (channel.IsActive)
-        {
-            return new ChannelRoute(channel.Id, null);
-        }
-
-        await db.Channels.Where(c => c.Id == channel.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IgnoredEvents, c => c.IgnoredEvents + 1), cancellationToken);
-        return new ChannelRoute(channel.Id, $"The {Describe(kind)} channel is deactivated.");
-    }
-
     public static string Describe(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message" : "Twitter Mention";
 
     private async Task<string?> CheckAsync(TwitterAddonDbContext db, ChannelForm form, string accountUserId, int? exceptId, CancellationToken cancellationToken)

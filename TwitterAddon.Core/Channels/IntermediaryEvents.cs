@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Channels;
@@ -8,7 +9,7 @@ namespace TwitterAddon.Core.Channels;
 /// The "Twitter API" inbound type: an intermediary service that gets X's events POSTs the same Account
 /// Activity payloads to <see cref="Path"/> with the DM channel's API key as a bearer token.
 /// </summary>
-public sealed class IntermediaryEvents(IDbContextFactory<TwitterAddonDbContext> contexts, WebhookAddress address, WebhookInbox inbox)
+public sealed class IntermediaryEvents(IDbContextFactory<TwitterAddonDbContext> contexts, WebhookAddress address, InboundEventWriter writer)
 {
     public const string Path = "/api/twitter/events";
 
@@ -32,5 +33,5 @@ public sealed class IntermediaryEvents(IDbContextFactory<TwitterAddonDbContext> 
 
     /// <summary>Stored exactly like a webhook delivery, before the 200.</summary>
     public Task StoreAsync(string webhookKey, byte[] body, CancellationToken cancellationToken) =>
-        inbox.StoreAsync(webhookKey, body, cancellationToken);
+        writer.StoreAsync(webhookKey, body, InboundSource.Intermediary, cancellationToken);
 }

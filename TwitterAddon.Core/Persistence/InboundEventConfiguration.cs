@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbound;
 
 namespace TwitterAddon.Core.Persistence;
 
@@ -10,5 +10,12 @@ internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<Inbou
     {
         builder.ToTable("InboundEvents");
         builder.HasIndex(e => e.ReceivedAt);
+        // The worker's queue: pending events in arrival order.
+        builder.HasIndex(e => new { e.Status, e.Id });
+        // Stored as numbers: the ack path writes them with raw SQL (InboundEventWriter).
+        builder.Property(e => e.Status).HasConversion<int>();
+        builder.Property(e => e.Source).HasConversion<int>();
+        builder.Property(e => e.ProcessedAt).HasConversion<UnixMillisecondsConverter>();
+        builder.Property(e => e.Outcome).HasMaxLength(InboundEvent.OutcomeMaxLength);
     }
 }

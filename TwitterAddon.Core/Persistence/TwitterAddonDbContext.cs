@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Team;
 
 namespace TwitterAddon.Core.Persistence;
@@ -16,6 +18,12 @@ public sealed class TwitterAddonDbContext(DbContextOptions<TwitterAddonDbContext
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
 
     public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,7 +45,7 @@ public static class ControlEndpoints
             }
         });
 
-        control.MapPatch("/tokens/{token}", async (string token, HttpContext http, EmulatorWorld world) =>
+        control.MapPatch("/tokens/{token}", async (string token, HttpContext http, EmulatorWorld world, WebhookDeliveries deliveries, TimeProvider clock) =>
         {
             var (request, error) = await ControlBody.ReadAsync<UpdateTokenRequest>(http);
             if (error is not null)
@@ -61,6 +61,11 @@ public static class ControlEndpoints
                 }
 
                 found.CanWriteAndMessage = request!.CanWriteAndMessage ?? found.CanWriteAndMessage;
+                if (request.Revoked == true && !found.Revoked && world.Apps.FirstOrDefault(a => a.Id == found.AppId) is { } app)
+                {
+                    deliveries.PublishRevoke(app, found.UserId, clock.GetUtcNow());
+                }
+
                 found.Revoked = request.Revoked ?? found.Revoked;
                 return Results.NoContent();
             }

@@ -42,6 +42,34 @@ public sealed class WebhookDeliveries(EmulatorWorld world, FaultInjector faults)
         }
     }
 
+    /// <summary>
+    /// The user removed the app (x-api.md 4.1 user_event): its webhooks hear of it, and X deletes the user's
+    /// subscriptions itself. Call while holding the world's gate.
+    /// </summary>
+    public void PublishRevoke(EmulatedApp app, string userId, DateTimeOffset at)
+    {
+        var payload = new JsonObject
+        {
+            ["user_event"] = new JsonObject
+            {
+                ["revoke"] = new JsonObject
+                {
+                    ["date_time"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["target"] = new JsonObject { ["app_id"] = app.Id },
+                    ["source"] = new JsonObject { ["user_id"] = userId },
+                },
+            },
+        };
+        var body = System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString());
+        foreach (var environment in app.Environments.Where(e => e.SubscribedUserIds.Remove(userId)))
+        {
+            foreach (var webhook in environment.Webhooks.Where(w => w.Valid))
+            {
+                queue.Writer.TryWrite(new WebhookDelivery(webhook.Url, app.ConsumerSecret, environment.Tier, userId, body));
+            }
+        }
+    }
+
     public void Retry(WebhookDelivery delivery) => queue.Writer.TryWrite(delivery with { Attempt = delivery.Attempt + 1 });
 
     public void Record(DeliveryRecord record)

@@ -128,10 +128,10 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
         var parentAuthor = parent is null ? null : world.Users[parent.AuthorId];
         var threaded = parentAuthor is not null
             && (draft.AutoPopulateReplyMetadata || TweetEntities.MentionedUsers(draft.Status, world).Any(u => u.Id == parentAuthor.Id));
-        // X writes the reply's leading mentions itself: the parent's author, then whoever the parent replied to.
+        // X writes the reply's leading mentions itself: the parent's author, then everyone the parent mentions.
         var prefix = threaded && draft.AutoPopulateReplyMetadata
             ? string.Concat(new[] { parentAuthor! }
-                .Concat(TweetEntities.MentionedUsers(parent!.FullText[..^parent.TypedText.Length], world))
+                .Concat(TweetEntities.MentionedUsers(parent!.FullText, world))
                 .Where(u => u.Id != draft.AuthorId)
                 .DistinctBy(u => u.Id)
                 .Select(u => $"@{u.ScreenName} "))

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Webhooks;
 using TwitterAddon.Emulator.World;

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Persistence;
+
+namespace TwitterAddon.Core.Inbound;
+
+/// <summary>
+/// Drains the stored events in arrival order, in batches, each batch in one transaction with the outcome of
+/// every event: after a crash the unfinished batch is simply done again, and the unique X ids make that
+/// harmless. Woken by <see cref="InboundSignal"/>; polls as well, so nothing waits on a lost wake-up.
+/// </summary>
+public sealed partial class InboundWorker(
+    IDbContextFactory<TwitterAddonDbContext> contexts,
+    InboundSignal signal,
+    InboxNotifier inboxNotifier,
+    AccountActivityNotifier accountNotifier,
+    TimeProvider clock,
+    ILogger<InboundWorker> logger) : BackgroundService
+{
+    // Small enough that the ack path never waits long for the database's single write lock.
+    private const int BatchSize = 64;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Processes one batch of pending events; returns how many there were.</summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.InboundEvents.Where(e => e.Status == InboundEventStatus.Pending)
+                .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        }
+
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await ProcessAsync(ids, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Another writer (the outbox) recorded one of these X ids first, or one event trips a bug: redo them
+            // one at a time, so only that event is affected (and sees the other writer's row this time).
+            LogBatchRetried(logger, ids.Count, e);
+            foreach (var id in ids)
+            {
+                await ProcessAloneAsync(id, cancellationToken);
+            }
+        }
+
+        inboxNotifier.Notify();
+        return ids.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ProcessPendingAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                LogWorkerFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var events = await db.InboundEvents.Where(e => ids.Contains(e.Id) && e.Status == InboundEventStatus.Pending)
+            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
+        var ledgers = new Dictionary<string, InboxLedger>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        foreach (var inbound in events)
+        {
+            var account = accounts.GetValueOrDefault(inbound.WebhookKey);
+            var ledger = account is null ? null : ledgers.TryGetValue(account.UserId, out var l) ? l : ledgers[account.UserId] = new InboxLedger(db, account.UserId);
+            var (status, outcome) = await ClassifyAsync(inbound, account, ledger, now, cancellationToken);
+            (inbound.Status, inbound.Outcome, inbound.ProcessedAt) = (status, Shorten(outcome), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessAsync([id], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Marked failed with the reason, in a fresh context: nothing of the event's half-done work is kept.
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.InboundEvents.Where(x => x.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, InboundEventStatus.Failed)
+                .SetProperty(x => x.Outcome, Shorten("Could not be written to the inbox: " + (e.InnerException ?? e).Message))
+                .SetProperty(x => x.ProcessedAt, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    private async Task<(InboundEventStatus Status, string Outcome)> ClassifyAsync(
+        InboundEvent inbound, XAccount? account, InboxLedger? ledger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (account is null || ledger is null)
+        {
+            return (InboundEventStatus.Ignored, "No connected account has this webhook address any more.");
+        }
+
+        ActivityPayload payload;
+        try
+        {
+            payload = ActivityPayloadReader.Read(inbound.Body);
+        }
+        catch (UnreadablePayloadException e)
+        {
+            return (InboundEventStatus.Failed, e.Message);
+        }
+
+        if (payload.ForUserId is { } forUser && forUser != account.UserId)
+        {
+            return (InboundEventStatus.Ignored, $"For X user {forUser}, not the connected account @{account.ScreenName}.");
+        }
+
+        var processor = new InboundProcessor(ledger, now);
+        var outcomes = new List<ItemOutcome>();
+        foreach (var item in payload.Items)
+        {
+            outcomes.Add(item is RevokeItem revoke ? Revoke(account, revoke) : await processor.ApplyAsync(item, cancellationToken));
+        }
+
+        var status = outcomes.Any(o => o.Status == InboundEventStatus.Processed) ? InboundEventStatus.Processed : InboundEventStatus.Ignored;
+        return (status, string.Join(" ", outcomes.Select(o => o.Description).Distinct(StringComparer.Ordinal)));
+    }
+
+    /// <summary>The user took the app's access away: X already deleted the subscription; the admin must reconnect.</summary>
+    private ItemOutcome Revoke(XAccount account, RevokeItem revoke)
+    {
+        if (revoke.UserId != account.UserId)
+        {
+            return ItemOutcome.Ignored($"Access revoked by X user {revoke.UserId}, not the connected account.");
+        }
+
+        (account.AccessRevoked, account.SubscriptionActive) = (true, false);
+        accountNotifier.Notify();
+        return ItemOutcome.Processed($"@{account.ScreenName} revoked the app's access on X.");
+    }
+
+    private static string Shorten(string text) =>
+        text.Length <= InboundEvent.OutcomeMaxLength ? text : text[..(InboundEvent.OutcomeMaxLength - 1)] + "\u2026";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbound events conflicted with another write; processing them one by one")]
+    private static partial void LogBatchRetried(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing inbound events failed; retrying in a second")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,7 @@
+namespace TwitterAddon.Core.Inbox;
+
+public enum ConversationStatus
+{
+    Open,
+    Resolved,
+}

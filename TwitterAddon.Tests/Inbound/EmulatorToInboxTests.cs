@@ -1,0 +1,150 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Twitter;
+
+namespace TwitterAddon.Tests.Inbound;
+
+/// <summary>Customers act in the emulator; X's real deliveries reach the webhook and the inbox.</summary>
+public sealed class EmulatorToInboxTests : IAsyncLifetime
+{
+    private InboundHarness harness = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+
+    public async ValueTask DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task ACustomerDm_BecomesAnUnreadMessage_InOneConversationPerCustomer()
+    {
+        await harness.CustomerDmAsync("jane_doe", "My order #123 never arrived");
+        await harness.CustomerDmAsync("jane_doe", "Any news?");
+        await harness.CustomerDmAsync("budi_santoso", "Halo, paket saya belum sampai");
+
+        var events = await harness.EventsAfterProcessingAsync(3);
+
+        Assert.All(events, e => Assert.Equal(InboundEventStatus.Processed, e.Status));
+        Assert.Equal("DM from @jane_doe.", events[0].Outcome);
+        var conversations = await harness.ConversationsAsync();
+        Assert.Equal(2, conversations.Count);
+        var jane = conversations.Single(c => c.Contact.ScreenName == "jane_doe");
+        Assert.Equal((ChannelKind.DirectMessage, "dm:1000000002", 2, "Any news?", ConversationStatus.Open),
+            (jane.Kind, jane.ThreadKey, jane.UnreadCount, jane.LastMessagePreview, jane.Status));
+        Assert.Equal("Jane Doe", jane.Contact.Name);
+        Assert.StartsWith("data:image/svg+xml", jane.Contact.ProfileImageUrl);
+        var messages = await harness.MessagesAsync();
+        Assert.All(messages, m => Assert.Equal((MessageDirection.Inbound, MessageStatus.Received), (m.Direction, m.Status)));
+    }
+
+    [Fact]
+    public async Task DuplicateDeliveries_MakeOneMessage()
+    {
+        using (await harness.Control.PutAsJsonAsync("faults", new { duplicate_deliveries = true }, Ct))
+        {
+        }
+
+        await harness.CustomerDmAsync("jane_doe", "Sent once, delivered twice");
+        var events = await harness.EventsAfterProcessingAsync(2);
+
+        Assert.Single(await harness.MessagesAsync());
+        Assert.Equal(InboundEventStatus.Ignored, events[1].Status);
+        Assert.StartsWith("Duplicate: DM", events[1].Outcome);
+    }
+
+    [Fact]
+    public async Task ADmTheAccountSentFromElsewhere_IsRecordedAsOutgoing_NeverAsACustomerMessage()
+    {
+        await harness.CustomerDmAsync("jane_doe", "Hello?");
+        await harness.EventsAfterProcessingAsync(1);
+        var x = harness.Services.GetRequiredService<IXApi>();
+
+        var sent = await x.SendDirectMessageAsync(InboundHarness.AccountCredentials, "1000000002", "Hi Jane, looking into it", Ct);
+        await harness.EventsAfterProcessingAsync(2);
+
+        var messages = await harness.MessagesAsync();
+        Assert.Equal(2, messages.Count);
+        var echo = messages[1];
+        Assert.Equal((MessageDirection.Outbound, MessageStatus.Delivered, sent.Id, (string?)null),
+            (echo.Direction, echo.Status, echo.XId, echo.AgentName));
+        Assert.Equal(messages[0].ConversationId, echo.ConversationId);
+        Assert.Equal(1, (await harness.ConversationsAsync()).Single().UnreadCount);
+    }
+
+    [Fact]
+    public async Task Mentions_RepliesAndQuotes_AreThreads_TheAccountsTweetsAreOutgoing_RetweetsAreIgnored()
+    {
+        var mention = await harness.CustomerTweetAsync("jane_doe", "@AcmeSupport my parcel is late");
+        var followUp = await harness.CustomerTweetAsync("jane_doe", "still waiting", inReplyTo: mention);
+        var other = await harness.CustomerTweetAsync("budi_santoso", "@AcmeSupport halo");
+        await harness.EventsAfterProcessingAsync(3);
+        var reply = await harness.Services.GetRequiredService<IXApi>()
+            .PostReplyAsync(InboundHarness.AccountCredentials, "Sorry Jane, we are on it", followUp, Ct);
+        using (await harness.Control.PostAsJsonAsync("retweets", new { user = "yuki_tanaka", tweet_id = reply.IdStr }, Ct))
+        {
+        }
+
+        var quote = await harness.CustomerTweetAsync("yuki_tanaka", "Great service", quoted: reply.IdStr);
+        var events = await harness.EventsAfterProcessingAsync(6);
+
+        Assert.Equal("Tweet the account sent from elsewhere, recorded as outgoing.", events[3].Outcome);
+        Assert.Equal("Retweet: not a conversation.", events[4].Outcome);
+        var conversations = await harness.ConversationsAsync();
+        Assert.Equal(3, conversations.Count);
+        Assert.Equal(("thread:" + mention, mention, ChannelKind.Mention), (conversations[0].ThreadKey, conversations[0].RootTweetId, conversations[0].Kind));
+        var messages = await harness.MessagesAsync();
+        Assert.Equal([mention, followUp, other, reply.IdStr, quote], messages.Select(m => m.XId));
+        // The leading reply mention is outside display_text_range: the agent sees what the customer wrote.
+        Assert.Equal("still waiting", messages[1].Text);
+        Assert.Equal([conversations[0].Id, conversations[0].Id], new[] { messages[1].ConversationId, messages[3].ConversationId });
+        Assert.Equal((MessageDirection.Outbound, "Sorry Jane, we are on it"), (messages[3].Direction, messages[3].Text));
+        Assert.Equal(("yuki_tanaka", "Great service"), (conversations[2].Contact.ScreenName, messages[4].Text));
+        Assert.Equal(2, conversations[0].UnreadCount);
+    }
+
+    [Fact]
+    public async Task ALongMention_ShowsTheFullTextFromExtendedTweet()
+    {
+        var text = "@AcmeSupport " + string.Join(" ", Enumerable.Repeat("the parcel", 20)) + " end";
+        await harness.CustomerTweetAsync("jane_doe", text);
+
+        await harness.EventsAfterProcessingAsync(1);
+
+        Assert.Equal(text, Assert.Single(await harness.MessagesAsync()).Text);
+    }
+
+    [Fact]
+    public async Task ADeactivatedChannel_IgnoresItsEvents_WithTheReason_AndCountsThem()
+    {
+        await harness.SetChannelActiveAsync(ChannelKind.DirectMessage, false);
+
+        await harness.CustomerDmAsync("jane_doe", "Anyone there?");
+        await harness.CustomerTweetAsync("jane_doe", "@AcmeSupport hello");
+        var events = await harness.EventsAfterProcessingAsync(2);
+
+        Assert.Equal((InboundEventStatus.Ignored, "The Direct Message channel is deactivated."), (events[0].Status, events[0].Outcome));
+        var message = Assert.Single(await harness.MessagesAsync());
+        Assert.Equal(ChannelKind.Mention, message.Conversation.Kind);
+        using var scope = harness.Services.CreateScope();
+        var channels = await scope.ServiceProvider.GetRequiredService<ChannelService>().ListAsync(Ct);
+        Assert.Equal(1, channels.Single(c => c.Kind == ChannelKind.DirectMessage).IgnoredEvents);
+    }
+
+    [Fact]
+    public async Task RevokingTheAppOnX_MarksTheAccountAccessRevoked()
+    {
+        using (await harness.Control.PatchAsJsonAsync("tokens/1000000001-sandboxaccesstoken", new { revoked = true }, Ct))
+        {
+        }
+
+        var events = await harness.EventsAfterProcessingAsync(1);
+
+        Assert.Equal("@AcmeSupport revoked the app's access on X.", events[0].Outcome);
+        using var scope = harness.Services.CreateScope();
+        var account = await scope.ServiceProvider.GetRequiredService<Core.Accounts.AccountService>().GetAsync(Ct);
+        Assert.True(account!.AccessRevoked);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Webhooks;
+
+namespace TwitterAddon.Tests.Inbound;
+
+/// <summary>Signed bodies posted straight to the webhook: bad signatures, unknown keys, size, garbage, other users.</summary>
+public sealed class WebhookEdgeTests : IAsyncLifetime
+{
+    private InboundHarness harness = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+
+    public async ValueTask DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task ABadSignature_OrAnUnknownWebhook_Is401_AndStoresNothing()
+    {
+        var body = SignedPayloads.DirectMessage("9001", "1000000002", "hi");
+
+        var wrongSecret = await harness.PostSignedAsync(body, secret: "not-the-secret");
+        var unsigned = await harness.PostAsync(Encoding.UTF8.GetBytes(body), signature: null);
+        var unknownKey = await harness.PostSignedAsync(body, key: "no-such-webhook");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+            new[] { wrongSecret.StatusCode, unsigned.StatusCode, unknownKey.StatusCode });
+        Assert.Equal(0, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AnOversizeBody_Is413_AndStoresNothing()
+    {
+        var body = new byte[(1024 * 1024) + 1];
+        Array.Fill(body, (byte)' ');
+
+        var response = await harness.PostAsync(body, WebhookSignature.Sign(InboundHarness.ConsumerSecret, body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"for_user_id\":\"1000000001\",\"direct_message_events\":[{", "not valid JSON")]
+    [InlineData("[1,2,3]", "not an object")]
+    [InlineData("{\"for_user_id\":\"1000000001\"}", "No Account Activity events")]
+    [InlineData("{\"for_user_id\":\"1000000001\",\"direct_message_events\":[{\"type\":\"message_create\",\"id\":\"5\"}]}", "'message_create' is missing")]
+    [InlineData("{\"for_user_id\":\"1000000001\",\"tweet_create_events\":{}}", "'tweet_create_events' is not an array")]
+    public async Task MalformedButSigned_IsAnswered200_AndKeptAsFailedWithTheReason(string body, string reason)
+    {
+        var response = await harness.PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(await harness.EventsAfterProcessingAsync(1));
+        Assert.Equal(InboundEventStatus.Failed, stored.Status);
+        Assert.Contains(reason, stored.Outcome);
+        Assert.Empty(await harness.MessagesAsync());
+    }
+
+    [Fact]
+    public async Task EventsForAnotherUser_TypingAndReadReceipts_AreRecordedAsIgnored()
+    {
+        await harness.PostSignedAsync(SignedPayloads.DirectMessage("9002", "1000000002", "hi", forUserId: "555"));
+        await harness.PostSignedAsync(SignedPayloads.Typing("1000000002"));
+
+        var events = await harness.EventsAfterProcessingAsync(2);
+
+        Assert.Equal("For X user 555, not the connected account @AcmeSupport.", events[0].Outcome);
+        Assert.Equal("Typing indicator: recorded, nothing to do.", events[1].Outcome);
+        Assert.All(events, e => Assert.Equal(InboundEventStatus.Ignored, e.Status));
+        Assert.Empty(await harness.MessagesAsync());
+    }
+
+    [Fact]
+    public async Task TheSameDmDeliveredThreeTimes_IsOneMessage_EvenWhenTheCopiesArriveTogether()
+    {
+        var body = SignedPayloads.DirectMessage("9003", "1000000002", "three times");
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => harness.PostSignedAsync(body)));
+        var events = await harness.EventsAfterProcessingAsync(3);
+
+        Assert.Single(await harness.MessagesAsync());
+        Assert.Equal(1, events.Count(e => e.Status == InboundEventStatus.Processed));
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
+        return await db.InboundEvents.CountAsync(Ct);
+    }
+}
