@@ -26,6 +26,7 @@ public static class CoreServiceRegistration
         services.AddDbContextFactory<TwitterAddonDbContext>(
             (sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatabaseWriteGate>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -19,15 +20,17 @@ public sealed partial class InboundEventWriter : IAsyncDisposable
         new BoundedChannelOptions(16 * 1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly DatabaseLocation location;
     private readonly InboundSignal signal;
+    private readonly DatabaseWriteGate writeGate;
     private readonly AccountActivityNotifier notifier;
     private readonly TimeProvider clock;
     private readonly ILogger<InboundEventWriter> logger;
     private readonly Task loop;
+    private long lastWriteTimestamp;
 
     public InboundEventWriter(
-        DatabaseLocation location, InboundSignal signal, AccountActivityNotifier notifier, TimeProvider clock, ILogger<InboundEventWriter> logger)
+        DatabaseLocation location, DatabaseWriteGate writeGate, InboundSignal signal, AccountActivityNotifier notifier, TimeProvider clock, ILogger<InboundEventWriter> logger)
     {
-        (this.location, this.signal, this.notifier, this.clock, this.logger) = (location, signal, notifier, clock, logger);
+        (this.location, this.writeGate, this.signal, this.notifier, this.clock, this.logger) = (location, writeGate, signal, notifier, clock, logger);
         loop = Task.Run(WriteLoopAsync);
     }
 
@@ -39,6 +42,9 @@ public sealed partial class InboundEventWriter : IAsyncDisposable
         // Not cancelled with the request: once queued the row is written, and X's retry is deduplicated.
         await pending.Stored.Task;
     }
+
+    /// <summary>True while deliveries keep arriving (a write in the last 50 ms): the worker then leaves the CPU to acks.</summary>
+    public bool IsBusy => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastWriteTimestamp)) < TimeSpan.FromMilliseconds(50);
 
     public async ValueTask DisposeAsync()
     {
@@ -62,11 +68,17 @@ public sealed partial class InboundEventWriter : IAsyncDisposable
                 try
                 {
                     connection ??= await OpenAsync();
-                    Write(connection, batch);
+                    using (await writeGate.EnterAsync(CancellationToken.None))
+                    {
+                        Write(connection, batch);
+                    }
+
                     foreach (var stored in batch)
                     {
                         stored.Stored.TrySetResult();
                     }
+
+                    Interlocked.Exchange(ref lastWriteTimestamp, Stopwatch.GetTimestamp());
 
                     signal.Raise();
                     notifier.Notify();

@@ -12,6 +12,7 @@ internal static class InboundRegistration
         services.AddSingleton<InboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddSingleton<InboxNotifier>();
+        services.AddScoped<InboundReport>();
         return services;
     }
 }

@@ -14,15 +14,22 @@ namespace TwitterAddon.Core.Inbound;
 /// </summary>
 public sealed partial class InboundWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
+    DatabaseWriteGate writeGate,
     InboundSignal signal,
+    InboundEventWriter writer,
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
     ILogger<InboundWorker> logger) : BackgroundService
 {
-    // Small enough that the ack path never waits long for the database's single write lock.
-    private const int BatchSize = 64;
+    // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
+    private const int BatchSize = 256;
+    private const int FloodBatchSize = 32;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    // During a flood of deliveries acks come first (X times out and retries slow ones): the worker does one
+    // batch per pause and catches up when the flood ends. At ordinary rates it never pauses.
+    private static readonly TimeSpan FloodPause = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Processes one batch of pending events; returns how many there were.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
@@ -31,7 +38,7 @@ public sealed partial class InboundWorker(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             ids = await db.InboundEvents.Where(e => e.Status == InboundEventStatus.Pending)
-                .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                .OrderBy(e => e.Id).Select(e => e.Id).Take(writer.IsBusy ? FloodBatchSize : BatchSize).ToListAsync(cancellationToken);
         }
 
         if (ids.Count == 0)
@@ -55,6 +62,8 @@ public sealed partial class InboundWorker(
         }
 
         inboxNotifier.Notify();
+        // The Setup page's counts of processed, ignored and failed events.
+        accountNotifier.Notify();
         return ids.Count;
     }
 
@@ -67,6 +76,10 @@ public sealed partial class InboundWorker(
                 if (await ProcessPendingAsync(stoppingToken) == 0)
                 {
                     await signal.WaitAsync(PollInterval, stoppingToken);
+                }
+                else if (writer.IsBusy)
+                {
+                    await Task.Delay(FloodPause, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,22 +97,51 @@ public sealed partial class InboundWorker(
     private async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var events = await db.InboundEvents.Where(e => ids.Contains(e.Id) && e.Status == InboundEventStatus.Pending)
-            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        // Only this worker changes pending events, so reading and classifying need no lock.
+        var events = await db.InboundEvents.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Status == InboundEventStatus.Pending)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.WebhookKey, e.Body }).ToListAsync(cancellationToken);
+        var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body))).ToList();
+
         var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
         var ledgers = new Dictionary<string, InboxLedger>(StringComparer.Ordinal);
-        var now = clock.GetUtcNow();
-        foreach (var inbound in events)
+        foreach (var group in payloads.Where(p => accounts.ContainsKey(p.WebhookKey)).GroupBy(p => accounts[p.WebhookKey].UserId))
         {
-            var account = accounts.GetValueOrDefault(inbound.WebhookKey);
-            var ledger = account is null ? null : ledgers.TryGetValue(account.UserId, out var l) ? l : ledgers[account.UserId] = new InboxLedger(db, account.UserId);
-            var (status, outcome) = await ClassifyAsync(inbound, account, ledger, now, cancellationToken);
-            (inbound.Status, inbound.Outcome, inbound.ProcessedAt) = (status, Shorten(outcome), now);
+            var ledger = ledgers[group.Key] = new InboxLedger(db, group.Key);
+            await ledger.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (id, webhookKey, payload) in payloads)
+        {
+            var account = accounts.GetValueOrDefault(webhookKey);
+            var ledger = account is null ? null : ledgers[account.UserId];
+            var (status, outcome) = await ClassifyAsync(payload, account, ledger, now, cancellationToken);
+            // A stub with only the outcome columns marked: the stored body is neither reloaded nor rewritten.
+            var stub = new InboundEvent { Id = id, WebhookKey = webhookKey, Body = [] };
+            db.InboundEvents.Attach(stub);
+            (stub.Status, stub.Outcome, stub.ProcessedAt) = (status, Shorten(outcome), now);
+        }
+
+        // One atomic SaveChanges for the whole batch. The lookups above ran without the write lock, so a row
+        // another writer added meanwhile (the outbox recording the same X id) surfaces here as a unique
+        // violation, and the batch is redone one event at a time.
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The payload, or the reason it cannot be read (kept as the failed event's outcome).</summary>
+    private static ReadPayload Read(byte[] body)
+    {
+        try
+        {
+            return new ReadPayload(ActivityPayloadReader.Read(body), null);
+        }
+        catch (UnreadablePayloadException e)
+        {
+            return new ReadPayload(null, e.Message);
+        }
     }
 
     private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
@@ -120,21 +162,16 @@ public sealed partial class InboundWorker(
     }
 
     private async Task<(InboundEventStatus Status, string Outcome)> ClassifyAsync(
-        InboundEvent inbound, XAccount? account, InboxLedger? ledger, DateTimeOffset now, CancellationToken cancellationToken)
+        ReadPayload read, XAccount? account, InboxLedger? ledger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (account is null || ledger is null)
         {
             return (InboundEventStatus.Ignored, "No connected account has this webhook address any more.");
         }
 
-        ActivityPayload payload;
-        try
+        if (read.Payload is not { } payload)
         {
-            payload = ActivityPayloadReader.Read(inbound.Body);
-        }
-        catch (UnreadablePayloadException e)
-        {
-            return (InboundEventStatus.Failed, e.Message);
+            return (InboundEventStatus.Failed, read.Error!);
         }
 
         if (payload.ForUserId is { } forUser && forUser != account.UserId)
@@ -164,6 +201,11 @@ public sealed partial class InboundWorker(
         (account.AccessRevoked, account.SubscriptionActive) = (true, false);
         accountNotifier.Notify();
         return ItemOutcome.Processed($"@{account.ScreenName} revoked the app's access on X.");
+    }
+
+    private sealed record ReadPayload(ActivityPayload? Payload, string? Error)
+    {
+        public IEnumerable<InboundItem> Items => Payload?.Items ?? [];
     }
 
     private static string Shorten(string text) =>

@@ -14,13 +14,68 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
     private readonly Dictionary<string, Message> messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contact> contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Conversation> conversations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefetchedMessages = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefetchedContacts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefetchedConversations = new(StringComparer.Ordinal);
     private List<Channel>? channels;
 
     public string AccountUserId => accountUserId;
 
+    /// <summary>
+    /// Loads in three queries what a batch's events will look up (their X ids, the tweets they answer, their
+    /// customers and threads), instead of three queries per event. What is not found is then known not to exist.
+    /// </summary>
+    public async Task PrefetchAsync(IEnumerable<InboundItem> items, CancellationToken cancellationToken)
+    {
+        var xIds = new HashSet<string>(StringComparer.Ordinal);
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case DirectMessageItem dm:
+                    xIds.Add(dm.EventId);
+                    people.Add(dm.SenderId == accountUserId ? dm.RecipientId : dm.SenderId);
+                    break;
+                case TweetItem tweet:
+                    xIds.Add(tweet.TweetId);
+                    if (tweet.InReplyToStatusId is { } parent)
+                    {
+                        xIds.Add(parent);
+                    }
+
+                    people.Add(tweet.Author.Id);
+                    break;
+            }
+        }
+
+        xIds.ExceptWith(prefetchedMessages);
+        people.ExceptWith(prefetchedContacts);
+        foreach (var message in await db.Messages.Include(m => m.Conversation).Where(m => xIds.Contains(m.XId!)).ToListAsync(cancellationToken))
+        {
+            messages[message.XId!] = message;
+        }
+
+        foreach (var contact in await db.Contacts.Where(c => people.Contains(c.XUserId)).ToListAsync(cancellationToken))
+        {
+            contacts[contact.XUserId] = contact;
+        }
+
+        var keys = people.Select(Conversation.DirectMessageKey).Concat(xIds.Select(Conversation.ThreadKeyOf)).ToHashSet(StringComparer.Ordinal);
+        keys.ExceptWith(prefetchedConversations);
+        foreach (var conversation in await db.Conversations.Where(c => c.AccountUserId == accountUserId && keys.Contains(c.ThreadKey)).ToListAsync(cancellationToken))
+        {
+            conversations[conversation.ThreadKey] = conversation;
+        }
+
+        prefetchedMessages.UnionWith(xIds);
+        prefetchedContacts.UnionWith(people);
+        prefetchedConversations.UnionWith(keys);
+    }
+
     public async Task<Message?> FindMessageAsync(string xId, CancellationToken cancellationToken)
     {
-        if (messages.TryGetValue(xId, out var known))
+        if (messages.TryGetValue(xId, out var known) || prefetchedMessages.Contains(xId))
         {
             return known;
         }
@@ -46,7 +101,7 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
     {
         if (!contacts.TryGetValue(xUserId, out var contact))
         {
-            contact = await db.Contacts.FirstOrDefaultAsync(c => c.XUserId == xUserId, cancellationToken);
+            contact = prefetchedContacts.Contains(xUserId) ? null : await db.Contacts.FirstOrDefaultAsync(c => c.XUserId == xUserId, cancellationToken);
             if (contact is null)
             {
                 contact = new Contact { XUserId = xUserId, Name = xUserId, ScreenName = xUserId };
@@ -58,9 +113,12 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
 
         if (person is not null && person.ScreenName.Length > 0)
         {
-            (contact.Name, contact.ScreenName, contact.ProfileImageUrl) =
-                (person.Name.Length > 0 ? person.Name : person.ScreenName, person.ScreenName, person.ProfileImageUrl ?? contact.ProfileImageUrl);
-            contact.UpdatedAt = now;
+            var name = person.Name.Length > 0 ? person.Name : person.ScreenName;
+            var avatar = person.ProfileImageUrl ?? contact.ProfileImageUrl;
+            if ((contact.Name, contact.ScreenName, contact.ProfileImageUrl) != (name, person.ScreenName, avatar))
+            {
+                (contact.Name, contact.ScreenName, contact.ProfileImageUrl, contact.UpdatedAt) = (name, person.ScreenName, avatar, now);
+            }
         }
 
         return contact;
@@ -68,7 +126,7 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
 
     public async Task<Conversation?> FindConversationAsync(string threadKey, CancellationToken cancellationToken)
     {
-        if (conversations.TryGetValue(threadKey, out var known))
+        if (conversations.TryGetValue(threadKey, out var known) || prefetchedConversations.Contains(threadKey))
         {
             return known;
         }

@@ -61,6 +61,22 @@ public sealed class WebhookEdgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSetupPagesReport_CountsOutcomes_AndListsFailuresWithTheirReason()
+    {
+        await harness.PostSignedAsync("not json at all");
+        await harness.PostSignedAsync(SignedPayloads.DirectMessage("9010", "1000000002", "hello"));
+        await harness.PostSignedAsync(SignedPayloads.Typing("1000000002"));
+        await harness.EventsAfterProcessingAsync(3);
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(harness.Services);
+
+        var summary = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<InboundReport>(scope.ServiceProvider).SummarizeAsync(Ct);
+
+        Assert.Equal((3, 1, 1, 1, 0), (summary.Received, summary.Processed, summary.Ignored, summary.Failed, summary.Pending));
+        Assert.StartsWith("The body is not valid JSON", Assert.Single(summary.RecentFailures).Reason);
+    }
+
+    [Fact]
     public async Task EventsForAnotherUser_TypingAndReadReceipts_AreRecordedAsIgnored()
     {
         await harness.PostSignedAsync(SignedPayloads.DirectMessage("9002", "1000000002", "hi", forUserId: "555"));

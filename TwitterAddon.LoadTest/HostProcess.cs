@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace TwitterAddon.LoadTest;
+
+/// <summary>The real portal (TwitterAddon.Web.dll) as a child process, Production settings, on its own database.</summary>
+internal sealed class HostProcess(string webDll, string databaseFile, int port) : IDisposable
+{
+    private Process? process;
+
+    public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task StartAsync()
+    {
+        if (!File.Exists(webDll))
+        {
+            throw new FileNotFoundException($"Build the portal first: dotnet build -c Release TwitterAddon.Web ({webDll})");
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            webDll, "--urls", BaseUrl, "--environment", "Production",
+            $"--ConnectionStrings:TwitterAddon=Data Source={databaseFile}", $"--App:PublicBaseUrl={BaseUrl}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start)!;
+        // Drained so a chatty host never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[host] " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitHealthyAsync();
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what a power cut does to the process (not to the disk).</summary>
+    public void Kill()
+    {
+        process?.Kill(entireProcessTree: true);
+        process?.WaitForExit();
+        process?.Dispose();
+        process = null;
+    }
+
+    public void Dispose() => Kill();
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode} while starting.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The host did not become healthy within 60 s.");
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace TwitterAddon.LoadTest;
+
+internal sealed record RunOptions(string Command, string WebDll, int Seconds, int Concurrency, int Events, int Kills)
+{
+    public static RunOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        var defaultWeb = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TwitterAddon.Web", "bin", "Release", "net10.0", "TwitterAddon.Web.dll");
+        return new RunOptions(
+            args.FirstOrDefault() ?? "", Path.GetFullPath(Value("--web", defaultWeb)),
+            Number("--seconds", 30), Number("--concurrency", 32), Number("--events", 3000), Number("--kills", 5));
+    }
+}
