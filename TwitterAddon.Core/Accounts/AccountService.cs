@@ -14,6 +14,7 @@ public sealed partial class AccountService(
     SecretProtector protector,
     IDbContextFactory<TwitterAddonDbContext> contexts,
     TimeProvider clock,
+    Inbox.OutboxSignal outbox,
     ILogger<AccountService> logger)
 {
     public async Task<AccountSummary?> GetAsync(CancellationToken cancellationToken)
@@ -21,6 +22,21 @@ public sealed partial class AccountService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.XAccounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         return account is null ? null : AccountSummary.Of(account);
+    }
+
+    /// <summary>After the admin fixed what X complained of (326 locked, 89 token): queued replies go out again.</summary>
+    public async Task<Outcome> ResumeSendingAsync(string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.XAccounts.Where(a => a.SendingStoppedReason != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.SendingStoppedReason, (string?)null), cancellationToken) == 0)
+        {
+            return Outcome.Refused("Sending is not stopped.");
+        }
+
+        LogSendingResumed(logger, actor);
+        outbox.Raise();
+        return Outcome.Ok;
     }
 
     public async Task<Outcome> ChangeTierAsync(AccountTier tier, string actor, CancellationToken cancellationToken)
@@ -63,7 +79,7 @@ public sealed partial class AccountService(
             return account is null ? Outcome.Refused("No X account is connected.") : Outcome.Ok;
         }
 
-        if (CredentialsOf(account) is not { } credentials)
+        if (protector.CredentialsOf(account) is not { } credentials)
         {
             return Outcome.Refused(Undecryptable);
         }
@@ -115,7 +131,7 @@ public sealed partial class AccountService(
             return Outcome.Refused("No X account is connected.");
         }
 
-        if (CredentialsOf(account) is not { } credentials)
+        if (protector.CredentialsOf(account) is not { } credentials)
         {
             return Outcome.Refused(Undecryptable);
         }
@@ -153,7 +169,7 @@ public sealed partial class AccountService(
         }
 
         var problems = new List<string>();
-        if (CredentialsOf(account) is not { } credentials)
+        if (protector.CredentialsOf(account) is not { } credentials)
         {
             problems.Add("unsubscribe and delete the webhook (the stored keys cannot be decrypted)");
         }
@@ -185,7 +201,7 @@ public sealed partial class AccountService(
             return;
         }
 
-        if (CredentialsOf(account) is not { } credentials)
+        if (protector.CredentialsOf(account) is not { } credentials)
         {
             return;
         }
@@ -215,21 +231,6 @@ public sealed partial class AccountService(
     private const string Undecryptable =
         "The stored keys cannot be decrypted: the Data Protection keys beside the database are missing or different. Restore them, or disconnect and connect again.";
 
-    /// <summary>The decrypted keys, or null when the Data Protection keys that encrypted them are gone.</summary>
-    private OAuthCredentials? CredentialsOf(XAccount account)
-    {
-        try
-        {
-            return new(
-                account.ConsumerKey, protector.Unprotect(account.ProtectedConsumerSecret),
-                protector.Unprotect(account.ProtectedAccessToken), protector.Unprotect(account.ProtectedAccessTokenSecret));
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
-
     private async Task TryAsync(Func<Task> call, string action, List<string>? problems = null)
     {
         try
@@ -257,4 +258,7 @@ public sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "X account status check: {Reason}")]
     private static partial void LogRefreshFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: sending resumed by {Actor}")]
+    private static partial void LogSendingResumed(ILogger logger, string actor);
 }

@@ -17,11 +17,12 @@ public sealed record AccountSummary(
     DateTimeOffset ConnectedAt,
     DateTimeOffset? LastCrcAt,
     DateTimeOffset? LastEventAt,
-    DateTimeOffset? LastCheckedAt)
+    DateTimeOffset? LastCheckedAt,
+    string? SendingStoppedReason)
 {
     public static AccountSummary Of(XAccount a) => new(
         a.UserId, a.ScreenName, a.Name, a.ProfileImageUrl, a.Tier, a.EnvLabel, a.ConsumerKey, a.WebhookUrl, a.WebhookId,
-        a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, a.LastCrcAt, a.LastEventAt, a.LastCheckedAt);
+        a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, a.LastCrcAt, a.LastEventAt, a.LastCheckedAt, a.SendingStoppedReason);
 
     /// <summary>False when X has stopped (or will stop) delivering events, and why is shown on the page.</summary>
     public bool Receiving => WebhookValid && SubscriptionActive && !AccessRevoked;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using TwitterAddon.Core.Twitter.OAuth;
 
 namespace TwitterAddon.Core.Accounts;
 
@@ -10,4 +11,19 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
     public string Protect(string secret) => protector.Protect(secret);
 
     public string Unprotect(string protectedSecret) => protector.Unprotect(protectedSecret);
+
+    /// <summary>The account's decrypted keys, or null when the Data Protection keys that encrypted them are gone.</summary>
+    public OAuthCredentials? CredentialsOf(XAccount account)
+    {
+        try
+        {
+            return new(
+                account.ConsumerKey, Unprotect(account.ProtectedConsumerSecret),
+                Unprotect(account.ProtectedAccessToken), Unprotect(account.ProtectedAccessTokenSecret));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 }

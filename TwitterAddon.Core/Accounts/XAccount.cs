@@ -41,6 +41,12 @@ public sealed class XAccount
     /// <summary>Set when X tells us (user_event revoke) or answers 89: the admin must reconnect.</summary>
     public bool AccessRevoked { get; set; }
 
+    /// <summary>
+    /// Set when X answers a send with 326 (account locked) or 89 (token revoked): the outbox stops for this
+    /// account, replies wait queued, and the Setup page says why until an admin resumes sending.
+    /// </summary>
+    public string? SendingStoppedReason { get; set; }
+
     public DateTimeOffset ConnectedAt { get; set; }
 
     public DateTimeOffset? LastCrcAt { get; set; }

@@ -164,11 +164,11 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
         var waiting = conversation.Id == 0
             ? []
             : await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Outbound && m.XId == null
-                    && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Queued))
+                    && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Sent || m.Status == MessageStatus.Failed))
                 .OrderBy(m => m.Id).ToListAsync(cancellationToken);
         return waiting.FirstOrDefault(m => m.Text == text)
             ?? waiting.FirstOrDefault(m => inReplyToTweetId is not null && m.InReplyToTweetId == inReplyToTweetId)
-            ?? waiting.FirstOrDefault(m => m.Status == MessageStatus.Sending);
+            ?? waiting.FirstOrDefault(m => m.Status is MessageStatus.Sending or MessageStatus.Sent);
     }
 
     public void Add(Conversation conversation, Message message)

@@ -39,6 +39,18 @@ public sealed class XApiException : Exception
 
     public bool Has(int code) => Errors.Any(e => e.Code == code);
 
+    /// <summary>
+    /// No answer, but the request may have reached X (a timeout, a dropped connection): a POST may have
+    /// created its tweet or DM. False when it surely never left (connection refused, open circuit).
+    /// </summary>
+    public bool OutcomeUnknown => HttpStatus == 0 && InnerException switch
+    {
+        Polly.CircuitBreaker.BrokenCircuitException => false,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => false,
+        null => false,
+        _ => true,
+    };
+
     private static string Describe(int status, IReadOnlyList<XError> errors) =>
         errors.Count == 0
             ? $"X answered HTTP {status}."

@@ -13,4 +13,7 @@ public sealed class XApiOptions
 
     /// <summary>A 429 whose reset is this close is waited out and retried once; a later one is reported.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one call may take before it counts as timed out (its outcome then unknown).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

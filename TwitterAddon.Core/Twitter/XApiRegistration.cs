@@ -29,10 +29,9 @@ internal static class XApiRegistration
                 && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
             // A POST that timed out may have created the tweet or DM: never resend it blindly.
             o.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
             o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
-        });
+        }).Configure((o, sp) => o.AttemptTimeout.Timeout = sp.GetRequiredService<IOptions<XApiOptions>>().Value.AttemptTimeout);
         client.AddHttpMessageHandler<RateLimitHandler>().AddHttpMessageHandler<OAuth1Handler>();
         return services;
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace TwitterAddon.Emulator.Api;
 
-/// <summary>Applies the control API's fault plan to every X call: latency first, then an injected failure.</summary>
+/// <summary>Applies the control API's fault plan to every X call: latency first, then an injected failure, or a late answer.</summary>
 public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -16,7 +16,14 @@ public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEnd
 
         if (faults.NextFailure() is not { } failure)
         {
-            return await next(context);
+            var result = await next(context);
+            if (faults.AnswerLate())
+            {
+                // Done on X's side, but the caller's timeout fires first: the outcome is unknown to it.
+                await Task.Delay(TimeSpan.FromMilliseconds(plan.SlowAnswerMs), clock, CancellationToken.None);
+            }
+
+            return result;
         }
 
         if (failure.Status == StatusCodes.Status429TooManyRequests)

@@ -44,6 +44,13 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Whether this call, already carried out, should answer late.</summary>
+    public bool AnswerLate()
+    {
+        var current = Current;
+        return current.SlowAnswerRate > 0 && Random.Shared.NextDouble() < current.SlowAnswerRate;
+    }
+
     private static XFailure Failure(int status, int code) => code switch
     {
         88 => new XFailure(429, 88, "Rate limit exceeded."),

@@ -2,7 +2,7 @@ namespace TwitterAddon.Emulator.Api;
 
 /// <summary>
 /// Faults the control API injects into the X API: a share of calls failing, added latency, the next N calls
-/// failing with a given code, and every webhook delivery sent twice.
+/// failing with a given code, every webhook delivery sent twice, and calls done but answered too late.
 /// </summary>
 public sealed record FaultPlan
 {
@@ -21,6 +21,11 @@ public sealed record FaultPlan
     public int FailNextCode { get; init; } = 131;
 
     public bool DuplicateDeliveries { get; init; }
+
+    /// <summary>A share of calls that X carries out but answers late: the caller times out not knowing it worked.</summary>
+    public double SlowAnswerRate { get; init; }
+
+    public int SlowAnswerMs { get; init; } = 3000;
 
     public static FaultPlan None { get; } = new();
 }

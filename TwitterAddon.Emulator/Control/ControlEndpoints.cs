@@ -119,6 +119,7 @@ public static class ControlEndpoints
                 ErrorCode = request.ErrorCode ?? none.ErrorCode, LatencyMs = request.LatencyMs ?? none.LatencyMs,
                 FailNextCount = request.FailNextCount ?? 0, FailNextStatus = request.FailNextStatus ?? none.FailNextStatus,
                 FailNextCode = request.FailNextCode ?? none.FailNextCode, DuplicateDeliveries = request.DuplicateDeliveries ?? false,
+                SlowAnswerRate = request.SlowAnswerRate ?? 0, SlowAnswerMs = request.SlowAnswerMs ?? none.SlowAnswerMs,
             });
             return Results.NoContent();
         });

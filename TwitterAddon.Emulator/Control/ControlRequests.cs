@@ -37,4 +37,6 @@ public sealed record FaultPlanRequest(
     [property: JsonPropertyName("fail_next_count")] int? FailNextCount,
     [property: JsonPropertyName("fail_next_status")] int? FailNextStatus,
     [property: JsonPropertyName("fail_next_code")] int? FailNextCode,
-    [property: JsonPropertyName("duplicate_deliveries")] bool? DuplicateDeliveries);
+    [property: JsonPropertyName("duplicate_deliveries")] bool? DuplicateDeliveries,
+    [property: JsonPropertyName("slow_answer_rate")] double? SlowAnswerRate,
+    [property: JsonPropertyName("slow_answer_ms")] int? SlowAnswerMs);

@@ -48,5 +48,7 @@ public sealed class FaultPlanRequestValidator : AbstractValidator<FaultPlanReque
         RuleFor(r => r.FailNextStatus).InclusiveBetween(400, 599).WithMessage("fail_next_status is an HTTP error status (400-599).");
         RuleFor(r => r.LatencyMs).InclusiveBetween(0, 60_000).WithMessage("latency_ms is between 0 and 60000.");
         RuleFor(r => r.FailNextCount).InclusiveBetween(0, 100_000).WithMessage("fail_next_count is between 0 and 100000.");
+        RuleFor(r => r.SlowAnswerRate).InclusiveBetween(0, 1).WithMessage("slow_answer_rate is between 0 and 1.");
+        RuleFor(r => r.SlowAnswerMs).InclusiveBetween(0, 60_000).WithMessage("slow_answer_ms is between 0 and 60000.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class ChannelEditorTests : CoreMudTestContext
 {
     private static readonly AccountSummary Account = new(
         "1000000001", "AcmeSupport", "Acme Support", null, AccountTier.Sandbox, "sandbox", "key", "http://x/webhooks/twitter/k", "1",
-        true, true, false, DateTimeOffset.UtcNow, null, null, null);
+        true, true, false, DateTimeOffset.UtcNow, null, null, null, null);
 
     public ChannelEditorTests()
     {

@@ -24,10 +24,11 @@ public sealed class InboundHarness : IAsyncDisposable
     public const string AccountId = "1000000001";
     public const string ConsumerSecret = "sandbox-consumer-secret";
 
-    private readonly PortalFactory portal = new();
+    private readonly PortalFactory portal;
 
-    private InboundHarness()
+    private InboundHarness(PortalFactory portal)
     {
+        this.portal = portal;
     }
 
     public HttpClient Http { get; private set; } = default!;
@@ -43,9 +44,12 @@ public sealed class InboundHarness : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<InboundHarness> StartAsync(bool withChannels = true)
+    /// <param name="configure">Settings for the host before it starts.</param>
+    public static async Task<InboundHarness> StartAsync(bool withChannels = true, Action<PortalFactory>? configure = null, TestDatabase? database = null)
     {
-        var harness = new InboundHarness();
+        var portal = new PortalFactory(database: database);
+        configure?.Invoke(portal);
+        var harness = new InboundHarness(portal);
         var address = harness.portal.StartOnLoopback();
         harness.Http = new HttpClient { BaseAddress = address };
         harness.Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
@@ -60,6 +64,18 @@ public sealed class InboundHarness : IAsyncDisposable
             Assert.True((await channels.AddAsync(ChannelKind.Mention, new() { Name = "Mentions", DmDeepLink = true }, "ada", Ct)).Succeeded);
         }
 
+        await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
+        harness.WebhookKey = (await db.XAccounts.SingleAsync(Ct)).WebhookKey;
+        return harness;
+    }
+
+    /// <summary>A second host on a database an earlier harness left: a restart. Its emulator starts afresh.</summary>
+    public static async Task<InboundHarness> ResumeAsync(TestDatabase database)
+    {
+        var harness = new InboundHarness(new PortalFactory(database: database));
+        var address = harness.portal.StartOnLoopback();
+        harness.Http = new HttpClient { BaseAddress = address };
+        harness.Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
         await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
         harness.WebhookKey = (await db.XAccounts.SingleAsync(Ct)).WebhookKey;
         return harness;

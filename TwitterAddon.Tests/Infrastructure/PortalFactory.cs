@@ -11,12 +11,16 @@ namespace TwitterAddon.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
     private readonly Dictionary<string, string?> settings = new();
 
-    public PortalFactory(bool emulatorEnabled = true)
+    /// <param name="database">A database kept by the caller, to start a second host on it (a restart).</param>
+    public PortalFactory(bool emulatorEnabled = true, TestDatabase? database = null)
     {
-        settings[$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = database.ConnectionString;
+        this.database = database ?? new TestDatabase();
+        ownsDatabase = database is null;
+        settings[$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = this.database.ConnectionString;
         settings["Emulator:Enabled"] = emulatorEnabled ? "true" : "false";
     }
 
@@ -63,6 +67,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        database.Dispose();
+        if (ownsDatabase)
+        {
+            database.Dispose();
+        }
     }
 }

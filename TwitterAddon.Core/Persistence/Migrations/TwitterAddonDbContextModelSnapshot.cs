@@ -216,6 +216,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SendingStoppedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SubscriptionActive")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,34 @@
+using TwitterAddon.Core.Channels;
+
+namespace TwitterAddon.Core.Inbox;
+
+/// <summary>The open conversation: who, where, the whole thread, and how a reply will be posted.</summary>
+public sealed record ConversationDetail(
+    int Id,
+    ChannelKind Kind,
+    ConversationStatus Status,
+    Contact Contact,
+    string? ChannelName,
+    byte[]? ChannelIcon,
+    string? ChannelIconContentType,
+    bool ChannelActive,
+    string? TweetUrl,
+    IReadOnlyList<ThreadMessage> Messages,
+    string AccountUserId,
+    string AccountScreenName,
+    bool DmDeepLink,
+    bool AgentInitial,
+    string? SendingStoppedReason);
+
+/// <summary>A message as the thread shows it, with who wrote it.</summary>
+public sealed record ThreadMessage(
+    long Id,
+    MessageDirection Direction,
+    string Text,
+    DateTimeOffset At,
+    MessageStatus Status,
+    string? Error,
+    string? AgentName,
+    string? AuthorName,
+    string? AuthorScreenName,
+    string? XId);

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Persistence;
+
+namespace TwitterAddon.Core.Inbox;
+
+/// <summary>What the agents' inbox reads and the small changes it makes (read, resolve, reopen).</summary>
+public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier)
+{
+    public const int PageSize = 50;
+
+    /// <summary>Newest first, 50 at a time along the index on the last message time, so 10,000 conversations stay fast.</summary>
+    public async Task<ConversationPage> ListAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Conversations.AsNoTracking();
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.UnreadOnly)
+        {
+            query = query.Where(c => c.UnreadCount > 0);
+        }
+
+        if (filter.Search?.Trim().TrimStart('@') is { Length: > 0 } search)
+        {
+            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\")
+                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
+        }
+
+        var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize + 1)
+            .Select(c => new ConversationListItem(
+                c.Id, c.Kind, c.ChannelId, c.Contact.Name, c.Contact.ScreenName, c.Contact.ProfileImageUrl,
+                c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Status))
+            .ToListAsync(cancellationToken);
+        return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize);
+    }
+
+    public async Task<ConversationDetail?> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.AsNoTracking().Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
+            .Select(m => new ThreadMessage(m.Id, m.Direction, m.Text, m.At, m.Status, m.Error, m.AgentName,
+                m.AuthorContact == null ? null : m.AuthorContact.Name, m.AuthorContact == null ? null : m.AuthorContact.ScreenName, m.XId))
+            .ToListAsync(cancellationToken);
+        var channel = conversation.ChannelId is { } channelId ? await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken) : null;
+        var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
+        var screenName = account?.ScreenName ?? conversation.AccountUserId;
+        return new ConversationDetail(
+            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel?.Icon, channel?.IconContentType,
+            channel?.IsActive ?? false, conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
+            messages, conversation.AccountUserId, screenName, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
+            account is null ? "The X account is disconnected: connect it again on the Setup page to reply." : account.SendingStoppedReason);
+    }
+
+    /// <summary>An agent opened it: its unread badge goes.</summary>
+    public async Task MarkReadAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Conversations.Where(c => c.Id == id && c.UnreadCount > 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0), cancellationToken) > 0)
+        {
+            notifier.Notify();
+        }
+    }
+
+    public async Task SetStatusAsync(int id, ConversationStatus status, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Conversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), cancellationToken);
+        notifier.Notify();
+    }
+
+    public static string Describe(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message" : "Public mention";
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Tests.Inbound;
+
+namespace TwitterAddon.Tests.Inbox;
+
+/// <summary>Helpers for replies through the real outbox: start a conversation, send, wait for a status, read what X got.</summary>
+public static class OutboxHarness
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<int> DmConversationAsync(this InboundHarness harness, string customer = "jane_doe", string text = "Where is my order?")
+    {
+        var before = (await harness.ConversationsAsync()).Count;
+        await harness.CustomerDmAsync(customer, text);
+        return await harness.WaitForConversationAsync(before);
+    }
+
+    public static async Task<(int ConversationId, string TweetId)> MentionConversationAsync(this InboundHarness harness, string customer = "jane_doe")
+    {
+        var before = (await harness.ConversationsAsync()).Count;
+        var tweet = await harness.CustomerTweetAsync(customer, "@AcmeSupport my parcel is late");
+        return (await harness.WaitForConversationAsync(before), tweet);
+    }
+
+    public static async Task<ReplyOutcome> ReplyAsync(this InboundHarness harness, int conversationId, string text, string agent = "John Doe")
+    {
+        using var scope = harness.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, agent, Ct);
+    }
+
+    /// <summary>Waits until the message reaches one of the statuses; fails with the status it is stuck in.</summary>
+    public static async Task<Message> WaitForAsync(this InboundHarness harness, long messageId, params MessageStatus[] statuses)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (true)
+        {
+            await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
+            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId, Ct);
+            if (statuses.Contains(message.Status))
+            {
+                return message;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Message {messageId} is {message.Status} ({message.Error}), expected {string.Join(" or ", statuses)}.");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    /// <summary>What the account sent on the emulated X: DM texts and tweets.</summary>
+    public static async Task<(List<JsonNode> DirectMessages, List<JsonNode> Tweets)> SentOnXAsync(this InboundHarness harness)
+    {
+        var sent = (await harness.Control.GetFromJsonAsync<JsonObject>("sent", Ct))!;
+        return ([.. sent["direct_messages"]!.AsArray()!.Select(n => n!)], [.. sent["tweets"]!.AsArray()!.Select(n => n!)]);
+    }
+
+    public static async Task SetFaultsAsync(this InboundHarness harness, object plan)
+    {
+        using var response = await harness.Control.PutAsJsonAsync("faults", plan, Ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static async Task SetMentionTogglesAsync(this InboundHarness harness, bool dmDeepLink, bool agentInitial)
+    {
+        using var scope = harness.Services.CreateScope();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        var mention = (await channels.ListAsync(Ct)).Single(c => c.Kind == ChannelKind.Mention);
+        Assert.True((await channels.UpdateAsync(mention.Id, new() { Name = mention.Name, DmDeepLink = dmDeepLink, AgentInitial = agentInitial }, "ada", Ct)).Succeeded);
+    }
+
+    private static async Task<int> WaitForConversationAsync(this InboundHarness harness, int before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var conversations = await harness.ConversationsAsync();
+            if (conversations.Count > before)
+            {
+                return conversations[^1].Id;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The customer's message did not reach the inbox.");
+            await Task.Delay(30, Ct);
+        }
+    }
+}
