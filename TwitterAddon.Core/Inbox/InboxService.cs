@@ -62,7 +62,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
         var screenName = account?.ScreenName ?? conversation.AccountUserId;
         return new ConversationDetail(
-            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel?.Icon, channel?.IconContentType,
+            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
             channel?.IsActive ?? false, conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, screenName, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
             account is null ? "The X account is disconnected: connect it again on the Setup page to reply." : account.SendingStoppedReason);

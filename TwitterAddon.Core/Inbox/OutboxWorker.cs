@@ -97,7 +97,10 @@ public sealed partial class OutboxWorker(
         var now = clock.GetUtcNow();
         (message.Status, message.NextAttemptAt) = (MessageStatus.Sending, now + EchoGrace);
         message.Attempts++;
-        await SaveAsync(db, cancellationToken);
+        if (!await SaveAsync(db, cancellationToken))
+        {
+            return;
+        }
 
         try
         {
@@ -114,24 +117,22 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>X's id goes on the reply; if the echo got here first and was imported as "sent elsewhere", that copy goes.</summary>
+    /// <summary>
+    /// X's id goes on the reply in one statement, whatever the echo did meanwhile: a reply the echo already
+    /// confirmed stays delivered, and an echo imported as "sent elsewhere" before we knew the id is removed.
+    /// </summary>
     private async Task RecordSentAsync(TwitterAddonDbContext db, Message message, string xId, CancellationToken cancellationToken)
     {
-        await db.Entry(message).ReloadAsync(cancellationToken);
-        if (message.XId == xId)
+        using (await writeGate.EnterAsync(cancellationToken))
         {
-            return;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var imported = await db.Messages.Where(m => m.XId == xId && m.Id != message.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.XId, xId).SetProperty(m => m.Error, (string?)null).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.Status, m => imported > 0 || m.Status == MessageStatus.Delivered ? MessageStatus.Delivered : MessageStatus.Sent),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        var imported = await db.Messages.FirstOrDefaultAsync(m => m.XId == xId && m.Id != message.Id, cancellationToken);
-        if (imported is not null)
-        {
-            db.Messages.Remove(imported);
-        }
-
-        (message.XId, message.Error, message.NextAttemptAt) = (xId, null, null);
-        message.Status = imported is null ? MessageStatus.Sent : MessageStatus.Delivered;
-        await SaveAsync(db, cancellationToken);
     }
 
     private void Handle(Message message, XAccount account, XApiException e, bool resend, DateTimeOffset now)
@@ -182,11 +183,20 @@ public sealed partial class OutboxWorker(
     private static void Fail(Message message, string reason) =>
         (message.Status, message.Error, message.NextAttemptAt) = (MessageStatus.Failed, reason, null);
 
-    private async Task SaveAsync(TwitterAddonDbContext db, CancellationToken cancellationToken)
+    /// <summary>False when the reply's status changed since it was read (its echo confirmed it): that newer state stands.</summary>
+    private async Task<bool> SaveAsync(TwitterAddonDbContext db, CancellationToken cancellationToken)
     {
         using (await writeGate.EnterAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
         }
     }
 

@@ -49,7 +49,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.At).HasConversion<UnixMillisecondsConverter>();
         builder.Property(m => m.NextAttemptAt).HasConversion<UnixMillisecondsConverter>();
         builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        // The outbox and the inbound worker both move a reply's status (a send's answer, its echo): each update
+        // checks the status it read, so neither overwrites the other (a "delivered" never falls back to "sending").
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(m => m.Text).HasMaxLength(Message.MaxTextLength * 2);
         builder.Property(m => m.Error).HasMaxLength(500);
         builder.HasOne(m => m.Conversation).WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,7 @@ using TwitterAddon.Core.Persistence;
 namespace TwitterAddon.Core.Persistence.Migrations
 {
     [DbContext(typeof(TwitterAddonDbContext))]
-    [Migration("20261125233900_Outbox")]
+    [Migration("20261125235505_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
@@ -493,6 +493,7 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Team;
+using TwitterAddon.Tests.Accounts;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>
+/// The product's main path in Chromium: a customer DMs and mentions the brand in the Sandbox; the agent John Doe
+/// sees both arrive live, replies with the DM deep link and "- J.D", and the customer sees the reply on X.
+/// </summary>
+[Collection(OneBrowserAtATime.Name)]
+public sealed class InboxWalkTests : IAsyncLifetime
+{
+    private const string AgentPassword = "agent password 1";
+    private BrowserSession session = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        session = await BrowserSession.StartAsync();
+        using var scope = session.Portal.Services.CreateScope();
+        var team = scope.ServiceProvider.GetRequiredService<TeamService>();
+        Assert.True((await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = "ada@example.com", Password = "correct horse battery" }, Ct)).Succeeded);
+        Assert.True((await team.AddMemberAsync(new() { DisplayName = "John Doe", Email = "john@example.com", Password = AgentPassword, Role = TeamRoles.Agent }, "ada", Ct)).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>().ConnectAsync(AccountConnectorTests.SandboxForm(), "ada", false, null, Ct)).Succeeded);
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        await channels.AddAsync(ChannelKind.DirectMessage, new() { Name = "Acme DMs" }, "ada", Ct);
+        await channels.AddAsync(ChannelKind.Mention, new() { Name = "Acme mentions", DmDeepLink = true, AgentInitial = true }, "ada", Ct);
+    }
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task CustomerWrites_AgentSeesItLive_RepliesWithDeepLinkAndInitials_CustomerSeesTheThreadedReply()
+    {
+        var agent = await SignInAsync("john@example.com", AgentPassword);
+        await agent.GotoAsync("/inbox");
+        await BrowserSession.WaitForInteractiveAsync(agent);
+        await Expect(agent.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+
+        var customer = await SignInAsync("ada@example.com", "correct horse battery");
+        await customer.GotoAsync("/sandbox");
+        await BrowserSession.WaitForInteractiveAsync(customer);
+        await customer.GetByLabel("Message to @AcmeSupport").FillAsync("Where is my order #1234?");
+        await customer.GetByTestId("send-dm").ClickAsync();
+        await customer.GetByRole(AriaRole.Tab, new() { Name = "Public (mentions)" }).ClickAsync();
+        await customer.GetByLabel("Tweet", new() { Exact = true }).FillAsync("@AcmeSupport my parcel is late");
+        await customer.GetByTestId("post-tweet").ClickAsync();
+
+        // Live: both arrive in the agent's open inbox without a reload, unread.
+        var list = agent.GetByTestId("conversation-list");
+        await Expect(list.GetByText("Where is my order #1234?")).ToBeVisibleAsync();
+        await Expect(list.GetByText("my parcel is late")).ToBeVisibleAsync();
+        await Expect(list.GetByTestId("unread")).ToHaveCountAsync(2);
+        await BrowserSession.ScreenshotAsync(agent, "inbox-list");
+
+        await list.GetByText("my parcel is late").ClickAsync();
+        await Expect(agent.GetByTestId("kind-mention")).ToBeVisibleAsync();
+        var box = agent.GetByTestId("reply-text");
+        await box.FillAsync(new string('a', 251));
+        await Expect(agent.GetByTestId("counter")).ToContainTextAsync("281 / 280");
+        await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
+        await Expect(agent.GetByTestId("overflow")).ToContainTextAsync("twitter.com/messages/compose");
+        await BrowserSession.ScreenshotAsync(agent, "inbox-over-limit");
+
+        await box.FillAsync("Sorry for the wait! Please DM us your order number.");
+        await Expect(agent.GetByTestId("reply-preview")).ToContainTextAsync(
+            "Sorry for the wait! Please DM us your order number. - J.D https://twitter.com/messages/compose?recipient_id=1000000001");
+        await Expect(agent.GetByTestId("counter")).ToContainTextAsync("81 / 280");
+        await agent.GetByTestId("send").ClickAsync();
+        await Expect(agent.GetByTestId("thread").GetByTestId("message-status")).ToHaveTextAsync("Delivered");
+        await BrowserSession.ScreenshotAsync(agent, "inbox-mention");
+
+        var reply = customer.GetByTestId("tweet").Filter(new() { HasText = "Replying to @jane_doe" });
+        await Expect(reply).ToContainTextAsync("Sorry for the wait! Please DM us your order number. - J.D");
+        await Expect(reply.GetByTestId("dm-button")).ToHaveTextAsync("Send a private message");
+
+        await list.GetByText("Where is my order #1234?").ClickAsync();
+        await Expect(agent.GetByTestId("kind-dm")).ToBeVisibleAsync();
+        await box.FillAsync("Hi Jane, it ships today.");
+        await agent.GetByTestId("send").ClickAsync();
+        await Expect(agent.GetByTestId("thread").GetByTestId("message-status")).ToHaveTextAsync("Delivered");
+        await BrowserSession.ScreenshotAsync(agent, "inbox-dm");
+        await customer.GetByRole(AriaRole.Tab, new() { Name = "Direct Message" }).ClickAsync();
+        await Expect(customer.GetByTestId("dm-message").Last).ToContainTextAsync("Hi Jane, it ships today.");
+    }
+
+    private async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await session.NewVisitorAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
+        return page;
+    }
+}

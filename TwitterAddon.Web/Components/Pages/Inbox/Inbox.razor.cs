@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Web.Identity;
+
+namespace TwitterAddon.Web.Components.Pages.Inbox;
+
+/// <summary>The agents' inbox: filters and the list on the left, the open conversation on the right; live.</summary>
+public sealed partial class Inbox
+{
+    private readonly List<ConversationListItem> items = [];
+    private ConversationFilter filter = new();
+    private string kindFilter = "all";
+    private string statusFilter = "open";
+    private bool hasMore;
+    private ConversationDetail? detail;
+    private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
+    private string agentName = "";
+
+    [Parameter] public int? ConversationId { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private string EmptyText => filter == new ConversationFilter()
+        ? "No open conversations. New DMs and mentions appear here as they arrive."
+        : "No conversation matches these filters.";
+
+    public void Dispose() => Notifier.Changed -= OnInboxChangedAsync;
+
+    protected override async Task OnInitializedAsync()
+    {
+        agentName = Actor.DisplayName((await AuthenticationState).User);
+        channelIcons = (await Channels.ListAsync(CancellationToken.None)).ToDictionary(c => c.Id, c => c.IconDataUri);
+        await LoadListAsync(items.Count);
+        Notifier.Changed += OnInboxChangedAsync;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ConversationId is { } id)
+        {
+            await InboxService.MarkReadAsync(id, CancellationToken.None);
+        }
+
+        await LoadDetailAsync();
+    }
+
+    // A customer wrote, a reply changed status: redraw what is on screen, keep what the agent is typing.
+    private Task OnInboxChangedAsync() => InvokeAsync(async () =>
+    {
+        if (ConversationId is { } id && detail is not null)
+        {
+            await InboxService.MarkReadAsync(id, CancellationToken.None);
+        }
+
+        await RefreshAsync();
+        StateHasChanged();
+    });
+
+    private async Task RefreshAsync()
+    {
+        await LoadListAsync(Math.Max(items.Count, InboxService.PageSize));
+        await LoadDetailAsync();
+    }
+
+    private async Task LoadDetailAsync() =>
+        detail = ConversationId is { } id ? await InboxService.GetAsync(id, CancellationToken.None) : null;
+
+    /// <summary>Reloads the first <paramref name="count"/> rows (at least a page) with the current filters.</summary>
+    private async Task LoadListAsync(int count)
+    {
+        var loaded = new List<ConversationListItem>();
+        var more = true;
+        while (more && loaded.Count < Math.Max(count, 1))
+        {
+            var page = await InboxService.ListAsync(filter, loaded.Count, CancellationToken.None);
+            loaded.AddRange(page.Items);
+            more = page.HasMore;
+        }
+
+        items.Clear();
+        items.AddRange(loaded);
+        hasMore = more;
+    }
+
+    private async Task MoreAsync()
+    {
+        var page = await InboxService.ListAsync(filter, items.Count, CancellationToken.None);
+        items.AddRange(page.Items);
+        hasMore = page.HasMore;
+    }
+
+    private void Open(int id) => Navigation.NavigateTo($"inbox/{id}");
+
+    private Task SearchAsync(string? search) => FilterAsync(filter with { Search = search });
+
+    private Task UnreadAsync(bool unread) => FilterAsync(filter with { UnreadOnly = unread });
+
+    private Task KindAsync(string kind)
+    {
+        kindFilter = kind;
+        return FilterAsync(filter with { Kind = Enum.TryParse<ChannelKind>(kind, out var parsed) ? parsed : null });
+    }
+
+    private Task StatusAsync(string status)
+    {
+        statusFilter = status ?? "all";
+        return FilterAsync(filter with
+        {
+            Status = statusFilter switch { "open" => ConversationStatus.Open, "resolved" => ConversationStatus.Resolved, _ => null },
+        });
+    }
+
+    private async Task FilterAsync(ConversationFilter changed)
+    {
+        filter = changed;
+        await LoadListAsync(InboxService.PageSize);
+    }
+}
