@@ -48,7 +48,45 @@ internal static class UrlPatterns
 
     public static readonly Regex InvalidPrecedingCharsWithoutScheme = new(@"[-_./]$", Options);
 
-    /// <summary>Longest first, so that a shorter domain never wins over a longer one sharing its start.</summary>
-    private static string Alternation(string file) =>
-        string.Join("|", EmbeddedData.Lines(file).OrderByDescending(t => t.Length).Select(Regex.Escape));
+    /// <summary>
+    /// The TLD list as a trie-shaped pattern ("c(?:o(?:m|op)?|a)..."): the engine picks a branch by each next
+    /// letter instead of trying some 1,500 alternatives one by one (that made every URL cost ~100 us). A word
+    /// that extends another is tried first, as longest-first alternation would.
+    /// </summary>
+    private static string Alternation(string file)
+    {
+        var root = new TrieNode();
+        foreach (var tld in EmbeddedData.Lines(file))
+        {
+            var node = root;
+            foreach (var c in tld)
+            {
+                node = node.Children.TryGetValue(c, out var next) ? next : node.Children[c] = new TrieNode();
+            }
+
+            node.Terminal = true;
+        }
+
+        return Render(root);
+    }
+
+    private static string Render(TrieNode node)
+    {
+        var branches = node.Children.OrderBy(c => c.Key).Select(c => Regex.Escape(c.Key.ToString()) + Render(c.Value)).ToList();
+        if (branches.Count == 0)
+        {
+            return "";
+        }
+
+        var alternation = branches.Count == 1 ? branches[0] : "(?:" + string.Join("|", branches) + ")";
+        // A greedy "?" tries the longer words through this node before stopping here.
+        return node.Terminal ? "(?:" + alternation + ")?" : alternation;
+    }
+
+    private sealed class TrieNode
+    {
+        public SortedDictionary<char, TrieNode> Children { get; } = [];
+
+        public bool Terminal { get; set; }
+    }
 }
