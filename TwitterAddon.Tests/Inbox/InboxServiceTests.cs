@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Tests.Infrastructure;
+
+namespace TwitterAddon.Tests.Inbox;
+
+/// <summary>The list the agents read: newest first, paged, filtered, searched; read, resolve and reopen.</summary>
+public sealed class InboxServiceTests : IAsyncLifetime
+{
+    private const int Conversations = 120;
+    private CoreHost host = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await CoreHost.StartAsync();
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < Conversations; i++)
+        {
+            var contact = new Contact { XUserId = $"{5000 + i}", Name = $"Customer {i}", ScreenName = $"customer_{i}" };
+            var kind = i % 2 == 0 ? ChannelKind.DirectMessage : ChannelKind.Mention;
+            var conversation = new Conversation
+            {
+                AccountUserId = "1000000001", Kind = kind, ThreadKey = $"k{i}", Contact = contact, CreatedAt = start,
+                LastMessageAt = start.AddMinutes(i), LastMessagePreview = i == 7 ? "my refund please" : "hello", UnreadCount = i % 3 == 0 ? 1 : 0,
+            };
+            db.Messages.Add(new Message
+            {
+                Conversation = conversation, Direction = MessageDirection.Inbound, Text = i == 7 ? "my refund please" : "hello",
+                At = conversation.LastMessageAt, AuthorContact = contact,
+            });
+        }
+
+        await db.SaveChangesAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task ThePages_AreNewestFirst_AndSayWhenMoreFollow()
+    {
+        var first = await Service().ListAsync(new(), 0, Ct);
+        var last = await Service().ListAsync(new(), 100, Ct);
+
+        Assert.Equal((50, true, "Customer 119"), (first.Items.Count, first.HasMore, first.Items[0].ContactName));
+        Assert.Equal((20, false, "Customer 0"), (last.Items.Count, last.HasMore, last.Items[^1].ContactName));
+    }
+
+    [Fact]
+    public async Task Filters_AndSearchByHandleOrText()
+    {
+        Assert.All((await Service().ListAsync(new(Kind: ChannelKind.Mention), 0, Ct)).Items, c => Assert.Equal(ChannelKind.Mention, c.Kind));
+        Assert.Equal(40, (await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items.Count);
+        Assert.Equal("Customer 7", Assert.Single((await Service().ListAsync(new(Search: "refund"), 0, Ct)).Items).ContactName);
+        Assert.Equal("Customer 42", Assert.Single((await Service().ListAsync(new(Search: "@customer_42"), 0, Ct)).Items).ContactName);
+        Assert.Empty((await Service().ListAsync(new(Search: "100%_"), 0, Ct)).Items);
+    }
+
+    [Fact]
+    public async Task Opening_ClearsUnread_ResolveMovesItOutOfOpen_AndReopenBringsItBack()
+    {
+        var id = (await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items.Single().Id;
+
+        await Service().MarkReadAsync(id, Ct);
+        await Service().SetStatusAsync(id, ConversationStatus.Resolved, Ct);
+
+        Assert.Empty((await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items);
+        var resolved = Assert.Single((await Service().ListAsync(new(Status: ConversationStatus.Resolved), 0, Ct)).Items);
+        Assert.Equal((id, 0), (resolved.Id, resolved.UnreadCount));
+        await Service().SetStatusAsync(id, ConversationStatus.Open, Ct);
+        Assert.Single((await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items);
+    }
+
+    private InboxService Service() => host.CreateScope().ServiceProvider.GetRequiredService<InboxService>();
+}

@@ -1,0 +1,87 @@
+using Bunit;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Tests.Infrastructure;
+using TwitterAddon.Web.Components.Pages.Inbox;
+
+namespace TwitterAddon.Tests.InboxPage;
+
+/// <summary>The composer's states as the agent types: empty, counting, near the limit, over it; DM and mention.</summary>
+public sealed class ReplyComposerTests : CoreMudTestContext
+{
+    private static readonly ReplySettings Both = new("1000000001", "John Doe", DmDeepLink: true, AgentInitial: true);
+
+    [Fact]
+    public void Empty_SendIsDisabled_AndNothingIsAppendedYet()
+    {
+        var composer = Composer(ChannelKind.Mention, Both);
+
+        Assert.Equal("0 / 280", Counter(composer));
+        Assert.True(SendDisabled(composer));
+        Assert.Empty(composer.FindAll("[data-testid=reply-preview]"));
+    }
+
+    [Fact]
+    public void AMentionReply_CountsTheInitialsAndTheDeepLink_AndPreviewsThePostedText()
+    {
+        var composer = Composer(ChannelKind.Mention, Both);
+
+        Type(composer, "Thanks! 😀");
+
+        // "Thanks! " 8 + emoji 2 + " - J.D" 6 + " " 1 + link 23 = 40
+        Assert.Equal("40 / 280", Counter(composer));
+        Assert.Equal("Thanks! 😀 - J.D https://twitter.com/messages/compose?recipient_id=1000000001",
+            composer.Find("[data-testid=reply-preview] .reply-preview-text").TextContent);
+        Assert.False(SendDisabled(composer));
+    }
+
+    [Fact]
+    public void BelowTwentyLeft_Warns_OverTheLimit_DisablesSendAndMarksTheOverflow()
+    {
+        var composer = Composer(ChannelKind.Mention, new ReplySettings("1000000001", "John Doe", false, false));
+
+        Type(composer, new string('x', 265));
+        Assert.Equal("15 left", composer.Find("[data-testid=counter-message]").TextContent);
+        Assert.False(SendDisabled(composer));
+
+        Type(composer, new string('x', 278) + "日本");
+        Assert.Equal("282 / 280", Counter(composer));
+        Assert.Equal("2 over the limit: shorten the reply.", composer.Find("[data-testid=counter-message]").TextContent);
+        Assert.True(SendDisabled(composer));
+    }
+
+    [Fact]
+    public void ADmReply_HasAPlainCounterTo10000_AndNothingAppended()
+    {
+        var composer = Composer(ChannelKind.DirectMessage, Both);
+
+        Type(composer, "Hi 😀");
+
+        Assert.Equal("5 / 10,000", Counter(composer));
+        Assert.Empty(composer.FindAll("[data-testid=reply-preview]"));
+        Type(composer, new string('x', 10_001));
+        Assert.True(SendDisabled(composer));
+    }
+
+    [Fact]
+    public void WhenSendingIsStopped_TheBoxSaysWhy_AndSendIsDisabled()
+    {
+        var composer = Composer(ChannelKind.DirectMessage, Both, stopped: "X has locked the account: sign in to X to unlock it, then retry.");
+
+        Assert.Contains("X has locked the account", composer.Markup);
+        Assert.True(SendDisabled(composer));
+    }
+
+    private IRenderedComponent<ReplyComposer> Composer(ChannelKind kind, ReplySettings settings, string? stopped = null) =>
+        Render<ReplyComposer>(p => p
+            .Add(c => c.ConversationId, 1).Add(c => c.Kind, kind).Add(c => c.Settings, settings).Add(c => c.StoppedReason, stopped));
+
+    private static void Type(IRenderedComponent<ReplyComposer> composer, string text) =>
+        composer.Find("textarea").Input(text);
+
+    private static string Counter(IRenderedComponent<ReplyComposer> composer) =>
+        System.Text.RegularExpressions.Regex.Replace(composer.Find("[data-testid=counter]").TextContent, @"\s+", " ").Trim();
+
+    private static bool SendDisabled(IRenderedComponent<ReplyComposer> composer) =>
+        composer.Find("button[data-testid=send]").HasAttribute("disabled");
+}
