@@ -1,4 +1,4 @@
-using TwitterAddon.Core.Live;
+using TwitterAddon.Core.Concurrency;
 
 namespace TwitterAddon.Core.Inbound;
 

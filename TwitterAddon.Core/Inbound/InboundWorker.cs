@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Concurrency;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Persistence;
 
@@ -20,7 +20,7 @@ public sealed partial class InboundWorker(
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
-    ILogger<InboundWorker> logger) : BackgroundService
+    ILogger<InboundWorker> logger) : DrainingWorker(signal, PollInterval, logger)
 {
     // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
     private const int BatchSize = 256;
@@ -32,7 +32,7 @@ public sealed partial class InboundWorker(
     private static readonly TimeSpan FloodPause = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Processes one batch of pending events; returns how many there were.</summary>
-    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
+    public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
         List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -67,32 +67,7 @@ public sealed partial class InboundWorker(
         return ids.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await ProcessPendingAsync(stoppingToken) == 0)
-                {
-                    await signal.WaitAsync(PollInterval, stoppingToken);
-                }
-                else if (writer.IsBusy)
-                {
-                    await Task.Delay(FloodPause, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-            {
-                LogWorkerFailed(logger, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PauseAfterRound => writer.IsBusy ? FloodPause : TimeSpan.Zero;
 
     private async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
@@ -213,7 +188,4 @@ public sealed partial class InboundWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbound events conflicted with another write; processing them one by one")]
     private static partial void LogBatchRetried(ILogger logger, int count, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing inbound events failed; retrying in a second")]
-    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Concurrency;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
@@ -23,7 +23,7 @@ public sealed partial class OutboxWorker(
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
-    ILogger<OutboxWorker> logger) : BackgroundService
+    ILogger<OutboxWorker> logger) : DrainingWorker(signal, PollInterval, logger)
 {
     public const int MaxAttempts = 6;
 
@@ -33,7 +33,7 @@ public sealed partial class OutboxWorker(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Sends what is due now; returns how many replies it tried.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         List<long> due;
@@ -53,29 +53,6 @@ public sealed partial class OutboxWorker(
         }
 
         return due.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SendDueAsync(stoppingToken) == 0)
-                {
-                    await signal.WaitAsync(PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-            {
-                LogOutboxFailed(logger, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
     }
 
     private async Task SendAsync(long id, CancellationToken cancellationToken)
@@ -202,7 +179,4 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending stopped for @{ScreenName}: X answered {Code}")]
     private static partial void LogSendingStopped(ILogger logger, string screenName, int code);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox failed; retrying in a second")]
-    private static partial void LogOutboxFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,4 @@
-namespace TwitterAddon.Core.Live;
+namespace TwitterAddon.Core.Concurrency;
 
 /// <summary>
 /// Wakes a background worker when there is new work, so it does not wait for its next poll. Raising it
