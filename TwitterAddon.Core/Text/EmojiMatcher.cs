@@ -14,9 +14,21 @@ internal static class EmojiMatcher
     private static readonly HashSet<int> TextUnlessSelected = [0x00A9, 0x00AE, 0x203C, 0x2049, 0x2122, 0x2139];
     private static readonly Node Root = Build();
 
+    // The UTF-16 units an emoji can begin with (a BMP code point, or a high surrogate): the counter asks at
+    // every character, and most characters are ruled out by this one lookup.
+    private static readonly bool[] CanStart = Starts();
+
+    /// <summary>Whether an emoji sequence may begin with this UTF-16 unit; when not, <see cref="MatchLength"/> is 0.</summary>
+    public static bool MayStartWith(char c) => CanStart[c];
+
     /// <summary>The UTF-16 length of the emoji sequence at <paramref name="index"/>, or 0 when there is none.</summary>
     public static int MatchLength(string text, int index)
     {
+        if (!CanStart[text[index]])
+        {
+            return 0;
+        }
+
         var node = Root;
         var position = index;
         var longest = 0;
@@ -60,6 +72,17 @@ internal static class EmojiMatcher
 
     private static bool NextIsSelector(string text, int position) =>
         position < text.Length && text[position] == (char)VariationSelector16;
+
+    private static bool[] Starts()
+    {
+        var starts = new bool[char.MaxValue + 1];
+        foreach (var codePoint in Root.Next!.Keys)
+        {
+            starts[new Rune(codePoint).ToString()[0]] = true;
+        }
+
+        return starts;
+    }
 
     private static Node Build()
     {

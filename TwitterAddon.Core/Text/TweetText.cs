@@ -15,17 +15,33 @@ public static class TweetText
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(config);
         var normalized = NormalizeC(text);
-        var urls = UrlExtractor.Extract(normalized).ToDictionary(u => u.Start, u => u.End);
+        var urls = UrlExtractor.Extract(normalized);
+        var nextUrl = 0;
+        var asciiWeights = config.AsciiWeights;
         var maxScaled = config.MaxWeightedTweetLength * config.Scale;
         long weighted = 0;
         var valid = true;
         var validEnd = 0;
         for (var index = 0; index < normalized.Length; index++)
         {
-            if (urls.TryGetValue(index, out var urlEnd))
+            var c = normalized[index];
+            if (c < 128 && !EmojiMatcher.MayStartWith(c) && (nextUrl == urls.Count || urls[nextUrl].Start != index))
+            {
+                // The common case, kept short: an ASCII character outside URLs and emoji (all valid characters).
+                weighted += asciiWeights[c];
+                if (valid && weighted <= maxScaled)
+                {
+                    validEnd = index;
+                }
+
+                continue;
+            }
+
+            // URLs come in text order and never overlap.
+            if (nextUrl < urls.Count && urls[nextUrl].Start == index)
             {
                 weighted += config.TransformedUrlLength * config.Scale;
-                index = urlEnd - 1;
+                index = urls[nextUrl++].End - 1;
             }
             else if (config.EmojiParsingEnabled && EmojiMatcher.MatchLength(normalized, index) is > 0 and var emojiLength)
             {
@@ -35,7 +51,7 @@ public static class TweetText
             else
             {
                 var codePoint = char.IsSurrogatePair(normalized, index) ? char.ConvertToUtf32(normalized[index], normalized[++index]) : normalized[index];
-                weighted += WeightOf(codePoint, config);
+                weighted += config.WeightOf(codePoint);
             }
 
             // As twitter-text: the character checked is the last UTF-16 unit of what was just counted.
@@ -56,19 +72,6 @@ public static class TweetText
             ValidRangeEnd: validEnd + (text.Length - normalized.Length),
             DisplayRangeStart: 0,
             DisplayRangeEnd: text.Length > 0 ? text.Length - 1 : 0);
-    }
-
-    private static int WeightOf(int codePoint, TweetTextConfig config)
-    {
-        foreach (var (start, end, weight) in config.Ranges)
-        {
-            if (codePoint >= start && codePoint <= end)
-            {
-                return weight;
-            }
-        }
-
-        return config.DefaultWeight;
     }
 
     /// <summary>

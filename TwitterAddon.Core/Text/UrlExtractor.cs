@@ -14,7 +14,7 @@ public static class UrlExtractor
     private const string DefaultScheme = "https://";
     private static readonly IdnMapping Idn = new() { AllowUnassigned = true };
 
-    public static IReadOnlyList<ExtractedUrl> Extract(string text)
+    public static List<ExtractedUrl> Extract(string text)
     {
         var urls = new List<ExtractedUrl>();
         if (string.IsNullOrEmpty(text) || !text.Contains('.', StringComparison.Ordinal))
@@ -22,15 +22,10 @@ public static class UrlExtractor
             return urls;
         }
 
-        foreach (var match in CandidateMatches(text))
+        foreach (var candidate in UrlScanner.Candidates(text))
         {
-            var position = match.Index + match.Length;
-            var before = match.Groups[1].Value;
-            var url = match.Groups[2].Value;
-            var scheme = match.Groups[3].Value;
-            var domain = match.Groups[4].Value;
-            var path = match.Groups[6].Value;
-            var end = position;
+            var (before, url, scheme, domain, path) = (candidate.Before, candidate.Url, candidate.Scheme, candidate.Domain, candidate.Path);
+            var end = candidate.End;
             var start = end - url.Length;
             if (!IsValid(url, scheme.Length > 0 ? scheme : DefaultScheme, domain))
             {
@@ -44,7 +39,7 @@ public static class UrlExtractor
             }
 
             // A t.co link ends at its slug: what follows is not part of it.
-            if (UrlPatterns.TcoUrl.Match(url) is { Success: true } tco)
+            if (IsTco(url) && UrlPatterns.TcoUrl.Match(url) is { Success: true } tco)
             {
                 if (tco.Groups[1].Value.Length > MaxTcoSlugLength)
                 {
@@ -61,69 +56,18 @@ public static class UrlExtractor
         return urls;
     }
 
-    /// <summary>
-    /// The matches twitter-text's global regex loop finds, searched only inside whitespace-separated words that
-    /// hold a "." (no part of a URL can be whitespace, and every URL has a dot). Searching the whole text made
-    /// the regex backtrack over long runs of domain characters: milliseconds for a 600-character reply.
-    /// </summary>
-    private static IEnumerable<System.Text.RegularExpressions.Match> CandidateMatches(string text)
-    {
-        var wordStart = 0;
-        while (wordStart < text.Length)
-        {
-            while (wordStart < text.Length && IsSpace(text[wordStart]))
-            {
-                wordStart++;
-            }
-
-            var wordEnd = wordStart;
-            while (wordEnd < text.Length && !IsSpace(text[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            if (text.AsSpan(wordStart, wordEnd - wordStart).Contains('.'))
-            {
-                // From the space before the word, which may be the URL's preceding character.
-                var position = Math.Max(0, wordStart - 1);
-                while (position < wordEnd && UrlPatterns.ExtractUrl.Match(text, position, wordEnd - position) is { Success: true } match)
-                {
-                    // "^" matches where a search starts; in twitter-text it only matches at the start of the text.
-                    if (match.Groups[1].Length == 0 && match.Index != 0)
-                    {
-                        position = match.Index + 1;
-                        continue;
-                    }
-
-                    yield return match;
-                    position = match.Index + match.Length;
-                }
-            }
-
-            wordStart = wordEnd;
-        }
-    }
-
-    /// <summary>twitter-text's spaces: what can never be part of a URL.</summary>
-    private static bool IsSpace(char c) =>
-        c is (>= '\u0009' and <= '\u000D') or '\u0020' or '\u0085' or '\u00A0' or '\u1680' or '\u180E'
-            or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
-
     /// <summary>Without a scheme only ASCII domains count, and not right after "-", "_", "." or "/".</summary>
     private static void AddWithoutScheme(List<ExtractedUrl> urls, string before, string url, string domain, string path, int start, int end)
     {
-        if (UrlPatterns.InvalidPrecedingCharsWithoutScheme.IsMatch(before))
+        if (before is "-" or "_" or "." or "/")
         {
             return;
         }
 
         ExtractedUrl? last = null;
-        var asciiEnd = 0;
-        foreach (System.Text.RegularExpressions.Match ascii in UrlPatterns.AsciiDomain.Matches(domain))
+        foreach (var (ascii, asciiStart) in UrlScanner.AsciiDomains(domain))
         {
-            var asciiStart = domain.IndexOf(ascii.Value, asciiEnd, StringComparison.Ordinal);
-            asciiEnd = asciiStart + ascii.Value.Length;
-            last = new ExtractedUrl(ascii.Value, start + asciiStart, start + asciiEnd);
+            last = new ExtractedUrl(ascii, start + asciiStart, start + asciiStart + ascii.Length);
             urls.Add(last);
         }
 
@@ -137,20 +81,26 @@ public static class UrlExtractor
     private static bool IsValid(string url, string scheme, string domain)
     {
         var asciiLength = 0;
-        foreach (var label in domain.Split('.'))
+        var dots = 0;
+        foreach (var range in domain.AsSpan().Split('.'))
         {
-            var encoded = ToAscii(label);
-            if (encoded is null || encoded.Length < 1 || encoded.Length > MaxDomainLabelLength)
+            // Most labels are ASCII already: only the others are encoded (IDNA), which needs a string.
+            var encodedLength = System.Text.Ascii.IsValid(domain.AsSpan(range)) ? range.End.Value - range.Start.Value : ToAscii(domain[range])?.Length ?? 0;
+            if (encodedLength < 1 || encodedLength > MaxDomainLabelLength)
             {
                 return false;
             }
 
-            asciiLength += encoded.Length;
+            asciiLength += encodedLength;
+            dots++;
         }
 
-        asciiLength += domain.Count(c => c == '.');
+        asciiLength += dots - 1;
         return scheme.Length + url.Length + asciiLength - domain.Length <= MaxUrlLength;
     }
+
+    private static bool IsTco(string url) =>
+        url.StartsWith("https://t.co/", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://t.co/", StringComparison.OrdinalIgnoreCase);
 
     private static string? ToAscii(string label)
     {
