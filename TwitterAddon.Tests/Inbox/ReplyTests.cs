@@ -86,6 +86,45 @@ public sealed class ReplyTests : IAsyncLifetime
         Assert.Single((await harness.SentOnXAsync()).DirectMessages);
     }
 
+    [Theory]
+    [InlineData(403, 385, "The tweet being replied to was deleted")]
+    [InlineData(403, 186, "The reply is over 280 characters as X counts them")]
+    [InlineData(404, 108, "X refused the request.")]
+    public async Task AMentionReplyXRefuses_FailsWithXsReason_AndIsNotRetried(int status, int code, string reason)
+    {
+        var (conversation, _) = await harness.MentionConversationAsync();
+        await harness.SetFaultsAsync(new { fail_next_count = 1, fail_next_status = status, fail_next_code = code });
+
+        var failed = await harness.WaitForAsync((await harness.ReplyAsync(conversation, "We are on it.")).MessageId!.Value, MessageStatus.Failed);
+
+        Assert.StartsWith(reason, failed.Error);
+        Assert.Contains($"X said {code}", failed.Error);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Empty((await harness.SentOnXAsync()).Tweets);
+    }
+
+    [Fact]
+    public async Task ARevokedToken_89_StopsSending_AndTheReplyWaits()
+    {
+        var conversation = await harness.DmConversationAsync();
+        await harness.SetFaultsAsync(new { fail_next_count = 1, fail_next_status = 401, fail_next_code = 89 });
+
+        var reply = await harness.ReplyAsync(conversation, "Hello again");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        Message waiting;
+        do
+        {
+            await Task.Delay(50, Ct);
+            waiting = await harness.WaitForAsync(reply.MessageId!.Value, MessageStatus.Queued, MessageStatus.Sending, MessageStatus.Delivered);
+        }
+        while (waiting.Error is null && DateTime.UtcNow < deadline);
+
+        Assert.Equal(MessageStatus.Queued, waiting.Status);
+        Assert.StartsWith("Waiting: X says the access token is invalid or expired", waiting.Error);
+        await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
+        Assert.Contains("89", await db.XAccounts.Select(a => a.SendingStoppedReason).SingleAsync(Ct));
+    }
+
     [Fact]
     public async Task ADuplicateTweet_187_FailsWithTheReason()
     {
