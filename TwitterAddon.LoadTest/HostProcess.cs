@@ -10,6 +10,16 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port) 
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
 
+    /// <summary>A fresh folder with a seeded database, and the portal started on it.</summary>
+    public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name)
+    {
+        var folder = Directory.CreateTempSubdirectory($"twitteraddon-{name}-").FullName;
+        var host = new HostProcess(webDll, Path.Combine(folder, "twitteraddon.db"), FreePort());
+        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl);
+        await host.StartAsync();
+        return (host, folder, databaseFile, key);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

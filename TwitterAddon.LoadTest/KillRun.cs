@@ -8,11 +8,8 @@ internal static class KillRun
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("twitteraddon-kill-").FullName;
-        var port = HostProcess.FreePort();
-        using var host = new HostProcess(options.WebDll, Path.Combine(folder, "twitteraddon.db"), port);
-        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl);
-        await host.StartAsync();
+        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "kill");
+        using var running = host;
         var generator = new LoadGenerator(host.BaseUrl, key, 16, "5", retryUntilAcked: true);
         using var finished = new CancellationTokenSource();
         var load = generator.RunAsync(TimeSpan.FromMinutes(10), options.Events, finished.Token);

@@ -11,11 +11,8 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("twitteraddon-load-").FullName;
-        var port = HostProcess.FreePort();
-        using var host = new HostProcess(options.WebDll, Path.Combine(folder, "twitteraddon.db"), port);
-        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl);
-        await host.StartAsync();
+        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "load");
+        using var running = host;
         var duration = TimeSpan.FromSeconds(options.Seconds);
         Console.WriteLine($"Portal: {options.Seconds} s at concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, database {databaseFile}");
 
