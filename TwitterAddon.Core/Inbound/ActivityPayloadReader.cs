@@ -71,9 +71,9 @@ public static class ActivityPayloadReader
         {
             throw new UnreadablePayloadException($"The body is not valid JSON: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            throw new UnreadablePayloadException($"A field has the wrong type: {e.Message}", e);
+            throw new UnreadablePayloadException($"A field has the wrong type or is out of range: {e.Message}", e);
         }
     }
 

@@ -34,47 +34,46 @@ public sealed partial class InboundWorker(
     /// <summary>Processes one batch of pending events; returns how many there were.</summary>
     public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        List<long> ids;
+        List<StoredEvent> batch;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.InboundEvents.Where(e => e.Status == InboundEventStatus.Pending)
-                .OrderBy(e => e.Id).Select(e => e.Id).Take(writer.IsBusy ? FloodBatchSize : BatchSize).ToListAsync(cancellationToken);
+            // Only this worker changes pending events, so reading and classifying them need no lock.
+            batch = await db.InboundEvents.AsNoTracking().Where(e => e.Status == InboundEventStatus.Pending)
+                .OrderBy(e => e.Id).Take(writer.IsBusy ? FloodBatchSize : BatchSize)
+                .Select(e => new StoredEvent(e.Id, e.WebhookKey, e.Body)).ToListAsync(cancellationToken);
         }
 
-        if (ids.Count == 0)
+        if (batch.Count == 0)
         {
             return 0;
         }
 
         try
         {
-            await ProcessAsync(ids, cancellationToken);
+            await ProcessAsync(batch, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Another writer (the outbox) recorded one of these X ids first, or one event trips a bug: redo them
             // one at a time, so only that event is affected (and sees the other writer's row this time).
-            LogBatchRetried(logger, ids.Count, e);
-            foreach (var id in ids)
+            LogBatchRetried(logger, batch.Count, e);
+            foreach (var stored in batch)
             {
-                await ProcessAloneAsync(id, cancellationToken);
+                await ProcessAloneAsync(stored, cancellationToken);
             }
         }
 
         inboxNotifier.Notify();
         // The Setup page's counts of processed, ignored and failed events.
         accountNotifier.Notify();
-        return ids.Count;
+        return batch.Count;
     }
 
     protected override TimeSpan PauseAfterRound => writer.IsBusy ? FloodPause : TimeSpan.Zero;
 
-    private async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    private async Task ProcessAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Only this worker changes pending events, so reading and classifying need no lock.
-        var events = await db.InboundEvents.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Status == InboundEventStatus.Pending)
-            .OrderBy(e => e.Id).Select(e => new { e.Id, e.WebhookKey, e.Body }).ToListAsync(cancellationToken);
         var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body))).ToList();
 
         var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
@@ -119,17 +118,17 @@ public sealed partial class InboundWorker(
         }
     }
 
-    private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
+    private async Task ProcessAloneAsync(StoredEvent stored, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessAsync([id], cancellationToken);
+            await ProcessAsync([stored], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Marked failed with the reason, in a fresh context: nothing of the event's half-done work is kept.
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.InboundEvents.Where(x => x.Id == id).ExecuteUpdateAsync(s => s
+            await db.InboundEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, InboundEventStatus.Failed)
                 .SetProperty(x => x.Outcome, Shorten("Could not be written to the inbox: " + (e.InnerException ?? e).Message))
                 .SetProperty(x => x.ProcessedAt, clock.GetUtcNow()), cancellationToken);
@@ -177,6 +176,8 @@ public sealed partial class InboundWorker(
         accountNotifier.Notify();
         return ItemOutcome.Processed($"@{account.ScreenName} revoked the app's access on X.");
     }
+
+    private sealed record StoredEvent(long Id, string WebhookKey, byte[] Body);
 
     private sealed record ReadPayload(ActivityPayload? Payload, string? Error)
     {

@@ -180,7 +180,8 @@ internal sealed class InboxLedger(TwitterAddonDbContext db, string accountUserId
             messages[xId] = message;
         }
 
-        if (message.At >= conversation.LastMessageAt || conversation.Messages.Count == 0)
+        // A new conversation starts at its first message's time; an older message arriving late keeps the preview.
+        if (message.At >= conversation.LastMessageAt)
         {
             conversation.LastMessageAt = message.At;
             conversation.LastMessagePreview = Conversation.Preview(message.Text);

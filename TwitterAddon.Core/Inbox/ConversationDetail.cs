@@ -10,11 +10,9 @@ public sealed record ConversationDetail(
     Contact Contact,
     string? ChannelName,
     string? ChannelIconDataUri,
-    bool ChannelActive,
     string? TweetUrl,
     IReadOnlyList<ThreadMessage> Messages,
     string AccountUserId,
-    string AccountScreenName,
     bool DmDeepLink,
     bool AgentInitial,
     string? SendingStoppedReason);

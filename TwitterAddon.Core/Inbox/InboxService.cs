@@ -60,12 +60,11 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             .ToListAsync(cancellationToken);
         var channel = conversation.ChannelId is { } channelId ? await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken) : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
-        var screenName = account?.ScreenName ?? conversation.AccountUserId;
         return new ConversationDetail(
             conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
-            channel?.IsActive ?? false, conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
-            messages, conversation.AccountUserId, screenName, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
-            account is null ? "The X account is disconnected: connect it again on the Setup page to reply." : account.SendingStoppedReason);
+            conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
+            messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
+            account is null ? ReplyService.AccountDisconnected : account.SendingStoppedReason);
     }
 
     /// <summary>An agent opened it: its unread badge goes.</summary>
@@ -84,6 +83,4 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         await db.Conversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), cancellationToken);
         notifier.Notify();
     }
-
-    public static string Describe(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message" : "Public mention";
 }

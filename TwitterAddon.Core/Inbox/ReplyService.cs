@@ -11,6 +11,8 @@ namespace TwitterAddon.Core.Inbox;
 public sealed class ReplyService(
     IDbContextFactory<TwitterAddonDbContext> contexts, OutboxSignal outbox, InboxNotifier notifier, TimeProvider clock)
 {
+    public const string AccountDisconnected = "The X account is disconnected: connect it again on the Setup page to reply.";
+
     public async Task<ReplyOutcome> SendAsync(int conversationId, string? text, string agentName, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -37,7 +39,7 @@ public sealed class ReplyService(
 
         if (!await db.XAccounts.AnyAsync(a => a.UserId == conversation.AccountUserId, cancellationToken))
         {
-            return ReplyOutcome.Refused("The X account is disconnected: connect it again on the Setup page to reply.");
+            return ReplyOutcome.Refused(AccountDisconnected);
         }
 
         // A mention reply answers the customer's latest tweet in the thread; X adds the @handles itself.

@@ -1,0 +1,14 @@
+using MudBlazor;
+using TwitterAddon.Core.Channels;
+
+namespace TwitterAddon.Web.Components.Pages.Inbox;
+
+/// <summary>How the inbox shows a DM or a public mention, the same in the list and the conversation: unmistakable, since peers' agents posted private answers as public tweets by mistake.</summary>
+public static class ChannelKindLook
+{
+    public static string Icon(ChannelKind kind) => kind == ChannelKind.DirectMessage ? Icons.Material.Filled.Lock : Icons.Material.Filled.Public;
+
+    public static Color Color(ChannelKind kind) => kind == ChannelKind.DirectMessage ? MudBlazor.Color.Primary : MudBlazor.Color.Warning;
+
+    public static string Label(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message · private" : "Mention · public";
+}
