@@ -83,8 +83,9 @@ public sealed partial class InboundEventWriter : IAsyncDisposable
                     signal.Raise();
                     notifier.Notify();
                 }
-                catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
+                catch (Exception e)
                 {
+                    // Whatever went wrong, these requests get a 500 (X resends) and the loop lives on for the next ones.
                     LogWriteFailed(logger, batch.Count, e);
                     foreach (var failed in batch)
                     {
