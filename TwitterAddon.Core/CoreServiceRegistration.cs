@@ -6,10 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Live;
+using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core;
 
@@ -18,15 +23,19 @@ public static class CoreServiceRegistration
 {
     public static IServiceCollection AddTwitterAddonCore(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+
         // Resolved from the final configuration, so hosts and tests that add settings late are honoured.
         services.AddSingleton(sp => DatabaseLocation.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        // A factory because a Blazor Server circuit lives for minutes: one short context per operation.
-        // It also registers the context as scoped, which Identity's stores use.
-        services.AddDbContextFactory<TwitterAddonDbContext>(
-            (sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
-        services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseWriteGate>();
+        services.AddSingleton<WriteGateInterceptor>();
+        // A factory because a Blazor Server circuit lives for minutes: one short context per operation.
+        // It also registers the context as scoped, which Identity's stores use. Every context writes through the gate.
+        services.AddDbContextFactory<TwitterAddonDbContext>((sp, o) => o
+            .UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>()));
+        services.AddSingleton<DatabaseInitializer>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
@@ -34,16 +43,20 @@ public static class CoreServiceRegistration
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TeamMemberClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<TeamMember>, ActiveTeamMemberConfirmation>();
-
         services.AddValidatorsFromAssemblyContaining<NewTeamMemberValidator>(ServiceLifetime.Scoped);
         services.AddSingleton<FirstRunGate>();
         services.AddScoped<TeamService>();
-        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<InboxNotifier>();
+        services.AddSingleton<AccountActivityNotifier>();
         services.AddXApiClient();
+        services.AddWebhooks();
         services.AddAccounts();
+        services.AddScoped<ChannelService>();
+        services.AddScoped<IIntermediaryKeys, ChannelApiKeys>();
+        services.AddScoped<InboxService>();
+        services.AddOutbox();
         services.AddInbound();
-        services.AddScoped<Channels.ChannelService>();
-        services.AddScoped<Channels.IntermediaryEvents>();
         return services;
     }
 

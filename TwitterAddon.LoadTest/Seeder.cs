@@ -6,6 +6,7 @@ using TwitterAddon.Core;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.LoadTest;
 

@@ -4,6 +4,7 @@ using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
 using TwitterAddon.Core.Twitter.OAuth;
 using TwitterAddon.Core.Twitter.Payloads;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
 
@@ -167,8 +168,6 @@ public sealed partial class AccountConnector(
             EnvLabel = env, Tier = form.Tier, UserId = user.IdStr, ScreenName = user.ScreenName, Name = user.Name,
             ProfileImageUrl = user.ProfileImageUrlHttps, WebhookId = webhookId, WebhookUrl = url, WebhookValid = true,
             SubscriptionActive = true, ConnectedAt = clock.GetUtcNow(), LastCheckedAt = clock.GetUtcNow(),
-            // X registered the webhook only because our CRC answer was right a moment ago.
-            LastCrcAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
     }

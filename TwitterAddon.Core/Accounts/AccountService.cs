@@ -4,6 +4,7 @@ using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
 using TwitterAddon.Core.Twitter.OAuth;
 using TwitterAddon.Core.Validation;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
 
@@ -13,30 +14,22 @@ public sealed partial class AccountService(
     ConsumerSecrets secrets,
     SecretProtector protector,
     IDbContextFactory<TwitterAddonDbContext> contexts,
+    CrcLog crcs,
     TimeProvider clock,
-    Inbox.OutboxSignal outbox,
     ILogger<AccountService> logger)
 {
     public async Task<AccountSummary?> GetAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.XAccounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        return account is null ? null : AccountSummary.Of(account);
-    }
-
-    /// <summary>After the admin fixed what X complained of (326 locked, 89 token): queued replies go out again.</summary>
-    public async Task<Outcome> ResumeSendingAsync(string actor, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.XAccounts.Where(a => a.SendingStoppedReason != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.SendingStoppedReason, (string?)null), cancellationToken) == 0)
+        if (account is null)
         {
-            return Outcome.Refused("Sending is not stopped.");
+            return null;
         }
 
-        LogSendingResumed(logger, actor);
-        outbox.Raise();
-        return Outcome.Ok;
+        var lastEventAt = await db.InboundEvents.Where(e => e.WebhookKey == account.WebhookKey).OrderByDescending(e => e.Id)
+            .Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        return AccountSummary.Of(account, await crcs.LastAnsweredAsync(account.WebhookKey, cancellationToken), lastEventAt);
     }
 
     public async Task<Outcome> ChangeTierAsync(AccountTier tier, string actor, CancellationToken cancellationToken)
@@ -258,7 +251,4 @@ public sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "X account status check: {Reason}")]
     private static partial void LogRefreshFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: sending resumed by {Actor}")]
-    private static partial void LogSendingResumed(ILogger logger, string actor);
 }

@@ -10,15 +10,10 @@ internal static class AccountsRegistration
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Keys beside the database: sign-in cookies and the stored X secrets survive restarts and moves together.
         services.AddDataProtection().SetApplicationName("TwitterAddon");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyFolder>();
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<ConsumerSecrets>();
-        services.AddSingleton<WebhookAddress>();
-        services.AddSingleton<WebhookInbox>();
-        services.AddSingleton<AccountActivityNotifier>();
         services.AddHostedService<ConsumerSecretsLoader>();
         services.AddHostedService<WebhookHealthMonitor>();
         services.AddScoped<AccountConnector>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
 

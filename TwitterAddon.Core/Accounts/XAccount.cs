@@ -45,13 +45,22 @@ public sealed class XAccount
     /// Set when X answers a send with 326 (account locked) or 89 (token revoked): the outbox stops for this
     /// account, replies wait queued, and the Setup page says why until an admin resumes sending.
     /// </summary>
-    public string? SendingStoppedReason { get; set; }
+    public string? SendingStoppedReason { get; private set; }
 
     public DateTimeOffset ConnectedAt { get; set; }
 
-    public DateTimeOffset? LastCrcAt { get; set; }
-
-    public DateTimeOffset? LastEventAt { get; set; }
-
     public DateTimeOffset? LastCheckedAt { get; set; }
+
+    /// <summary>The user took the app's access away on X: X already deleted the subscription; the admin must reconnect.</summary>
+    public void Revoke() => (AccessRevoked, SubscriptionActive) = (true, false);
+
+    public void StopSending(string reason) => SendingStoppedReason = reason;
+
+    /// <summary>False when sending was not stopped.</summary>
+    public bool ResumeSending()
+    {
+        var wasStopped = SendingStoppedReason is not null;
+        SendingStoppedReason = null;
+        return wasStopped;
+    }
 }

@@ -31,7 +31,10 @@ public sealed class Channel
     /// <summary>Inactive: its events are recorded as ignored and nothing enters the inbox.</summary>
     public bool IsActive { get; set; } = true;
 
-    public int IgnoredEvents { get; set; }
+    public int IgnoredEvents { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>An event arrived while the channel was deactivated: the Channels page shows how many it missed.</summary>
+    public void CountIgnored() => IgnoredEvents++;
 }

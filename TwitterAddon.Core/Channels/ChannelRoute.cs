@@ -21,7 +21,7 @@ public sealed record ChannelRoute(int? ChannelId, string? IgnoredBecause)
             return new ChannelRoute(channel.Id, null);
         }
 
-        channel.IgnoredEvents++;
+        channel.CountIgnored();
         return new ChannelRoute(channel.Id, $"The {ChannelService.Describe(kind)} channel is deactivated.");
     }
 }

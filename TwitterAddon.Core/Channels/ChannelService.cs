@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Channels;

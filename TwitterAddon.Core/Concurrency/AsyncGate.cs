@@ -11,6 +11,13 @@ public abstract class AsyncGate : IDisposable
         return new Release(gate);
     }
 
+    /// <summary>For the rare synchronous caller (EF's synchronous SaveChanges).</summary>
+    public IDisposable Enter()
+    {
+        gate.Wait();
+        return new Release(gate);
+    }
+
     public void Dispose()
     {
         gate.Dispose();

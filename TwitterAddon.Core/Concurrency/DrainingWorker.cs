@@ -6,10 +6,16 @@ namespace TwitterAddon.Core.Concurrency;
 /// <summary>
 /// A background worker that drains a durable queue in the database: a round at a time while there is work,
 /// then it sleeps until its <see cref="WakeSignal"/> or the next poll (so nothing waits on a lost wake-up).
-/// A database error is logged and retried a second later; the queue is still there.
+/// A database error is logged and retried a second later; the queue is still there. Every wait is on the
+/// injected clock, so tests can drive a worker with a fake one.
 /// </summary>
-public abstract partial class DrainingWorker(WakeSignal signal, TimeSpan pollInterval, ILogger logger) : BackgroundService
+public abstract partial class DrainingWorker(WakeSignal signal, TimeSpan pollInterval, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
+
+    /// <summary>The one clock of the worker and its subclass.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
     /// <summary>Does one round of work; returns how many items it took (0: the queue is empty).</summary>
     public abstract Task<int> DrainOnceAsync(CancellationToken cancellationToken);
 
@@ -24,11 +30,11 @@ public abstract partial class DrainingWorker(WakeSignal signal, TimeSpan pollInt
             {
                 if (await DrainOnceAsync(stoppingToken) == 0)
                 {
-                    await signal.WaitAsync(pollInterval, stoppingToken);
+                    await signal.WaitAsync(pollInterval, Clock, stoppingToken);
                 }
                 else if (PauseAfterRound > TimeSpan.Zero)
                 {
-                    await Task.Delay(PauseAfterRound, stoppingToken);
+                    await Task.Delay(PauseAfterRound, Clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -38,7 +44,7 @@ public abstract partial class DrainingWorker(WakeSignal signal, TimeSpan pollInt
             catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
             {
                 LogRoundFailed(logger, GetType().Name, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                await Task.Delay(RetryAfterFailure, Clock, stoppingToken);
             }
         }
     }

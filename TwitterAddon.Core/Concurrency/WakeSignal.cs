@@ -20,7 +20,22 @@ public abstract class WakeSignal : IDisposable
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => raised.WaitAsync(timeout, cancellationToken);
+    /// <summary>True when raised; false when <paramref name="timeout"/> passed first on <paramref name="clock"/>.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        // The timeout cancels the wait itself, so an abandoned wait can never swallow a later Raise.
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            await raised.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Inbound;
 

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Concurrency;
 using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Inbound;
 
@@ -14,13 +16,12 @@ namespace TwitterAddon.Core.Inbound;
 /// </summary>
 public sealed partial class InboundWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
-    DatabaseWriteGate writeGate,
     InboundSignal signal,
     InboundEventWriter writer,
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
-    ILogger<InboundWorker> logger) : DrainingWorker(signal, PollInterval, logger)
+    ILogger<InboundWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
 {
     // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
     private const int BatchSize = 256;
@@ -77,32 +78,34 @@ public sealed partial class InboundWorker(
         var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body))).ToList();
 
         var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
-        var ledgers = new Dictionary<string, InboxLedger>(StringComparer.Ordinal);
+        var batches = new Dictionary<string, InboxBatch>(StringComparer.Ordinal);
         foreach (var group in payloads.Where(p => accounts.ContainsKey(p.WebhookKey)).GroupBy(p => accounts[p.WebhookKey].UserId))
         {
-            var ledger = ledgers[group.Key] = new InboxLedger(db, group.Key);
-            await ledger.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
+            var batch = batches[group.Key] = new InboxBatch(db, group.Key);
+            await batch.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         foreach (var (id, webhookKey, payload) in payloads)
         {
             var account = accounts.GetValueOrDefault(webhookKey);
-            var ledger = account is null ? null : ledgers[account.UserId];
-            var (status, outcome) = await ClassifyAsync(payload, account, ledger, now, cancellationToken);
-            // A stub with only the outcome columns marked: the stored body is neither reloaded nor rewritten.
-            var stub = new InboundEvent { Id = id, WebhookKey = webhookKey, Body = [] };
-            db.InboundEvents.Attach(stub);
-            (stub.Status, stub.Outcome, stub.ProcessedAt) = (status, Shorten(outcome), now);
+            var inbox = account is null ? null : batches[account.UserId];
+            var (status, outcome) = await ClassifyAsync(payload, account, inbox, now, cancellationToken);
+            Conclude(db, id, webhookKey, status, outcome, now);
         }
 
-        // One atomic SaveChanges for the whole batch. The lookups above ran without the write lock, so a row
-        // another writer added meanwhile (the outbox recording the same X id) surfaces here as a unique
-        // violation, and the batch is redone one event at a time.
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // One atomic SaveChanges for the whole batch. The lookups above ran outside it, so a row another writer
+        // added meanwhile (the outbox recording the same X id) surfaces here as a unique violation, and the
+        // batch is redone one event at a time.
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A stub with only the outcome columns changed: the stored body is neither reloaded nor rewritten.</summary>
+    private static void Conclude(TwitterAddonDbContext db, long id, string webhookKey, InboundEventStatus status, string outcome, DateTimeOffset now)
+    {
+        var stub = new InboundEvent { Id = id, WebhookKey = webhookKey, Body = [] };
+        db.InboundEvents.Attach(stub);
+        stub.Conclude(status, outcome, now);
     }
 
     /// <summary>The payload, or the reason it cannot be read (kept as the failed event's outcome).</summary>
@@ -128,17 +131,16 @@ public sealed partial class InboundWorker(
         {
             // Marked failed with the reason, in a fresh context: nothing of the event's half-done work is kept.
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.InboundEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Status, InboundEventStatus.Failed)
-                .SetProperty(x => x.Outcome, Shorten("Could not be written to the inbox: " + (e.InnerException ?? e).Message))
-                .SetProperty(x => x.ProcessedAt, clock.GetUtcNow()), cancellationToken);
+            Conclude(db, stored.Id, stored.WebhookKey, InboundEventStatus.Failed,
+                "Could not be written to the inbox: " + (e.InnerException ?? e).Message, Clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
     private async Task<(InboundEventStatus Status, string Outcome)> ClassifyAsync(
-        ReadPayload read, XAccount? account, InboxLedger? ledger, DateTimeOffset now, CancellationToken cancellationToken)
+        ReadPayload read, XAccount? account, InboxBatch? inbox, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (account is null || ledger is null)
+        if (account is null || inbox is null)
         {
             return (InboundEventStatus.Ignored, "No connected account has this webhook address any more.");
         }
@@ -153,11 +155,11 @@ public sealed partial class InboundWorker(
             return (InboundEventStatus.Ignored, $"For X user {forUser}, not the connected account @{account.ScreenName}.");
         }
 
-        var processor = new InboundProcessor(ledger, now);
+        var classifier = new InboundClassifier(inbox, now);
         var outcomes = new List<ItemOutcome>();
         foreach (var item in payload.Items)
         {
-            outcomes.Add(item is RevokeItem revoke ? Revoke(account, revoke) : await processor.ApplyAsync(item, cancellationToken));
+            outcomes.Add(item is RevokeItem revoke ? Revoke(account, revoke) : await classifier.ApplyAsync(item, cancellationToken));
         }
 
         var status = outcomes.Any(o => o.Status == InboundEventStatus.Processed) ? InboundEventStatus.Processed : InboundEventStatus.Ignored;
@@ -172,7 +174,7 @@ public sealed partial class InboundWorker(
             return ItemOutcome.Ignored($"Access revoked by X user {revoke.UserId}, not the connected account.");
         }
 
-        (account.AccessRevoked, account.SubscriptionActive) = (true, false);
+        account.Revoke();
         accountNotifier.Notify();
         return ItemOutcome.Processed($"@{account.ScreenName} revoked the app's access on X.");
     }
@@ -183,9 +185,6 @@ public sealed partial class InboundWorker(
     {
         public IEnumerable<InboundItem> Items => Payload?.Items ?? [];
     }
-
-    private static string Shorten(string text) =>
-        text.Length <= InboundEvent.OutcomeMaxLength ? text : text[..(InboundEvent.OutcomeMaxLength - 1)] + "\u2026";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbound events conflicted with another write; processing them one by one")]
     private static partial void LogBatchRetried(ILogger logger, int count, Exception exception);

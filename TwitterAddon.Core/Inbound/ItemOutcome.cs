@@ -1,3 +1,5 @@
+using TwitterAddon.Core.Webhooks;
+
 namespace TwitterAddon.Core.Inbound;
 
 /// <summary>What one item of a delivery came to; the event's outcome joins them.</summary>

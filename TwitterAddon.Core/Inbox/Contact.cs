@@ -3,15 +3,41 @@ namespace TwitterAddon.Core.Inbox;
 /// <summary>A customer on X as we last saw them (DM <c>users</c> map or a tweet's <c>user</c>).</summary>
 public sealed class Contact
 {
-    public int Id { get; set; }
+    private Contact()
+    {
+    }
 
-    public required string XUserId { get; set; }
+    public int Id { get; private set; }
 
-    public required string Name { get; set; }
+    public string XUserId { get; private set; } = "";
 
-    public required string ScreenName { get; set; }
+    public string Name { get; private set; } = "";
 
-    public string? ProfileImageUrl { get; set; }
+    public string ScreenName { get; private set; } = "";
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public string? ProfileImageUrl { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Someone X named only by id so far: the id stands in for the name until X sends a profile.</summary>
+    public static Contact Unknown(string xUserId) => new() { XUserId = xUserId, Name = xUserId, ScreenName = xUserId };
+
+    public static Contact Of(string xUserId, string name, string screenName, string? profileImageUrl = null) =>
+        new() { XUserId = xUserId, Name = name, ScreenName = screenName, ProfileImageUrl = profileImageUrl };
+
+    /// <summary>The latest profile X sent; an empty name falls back to the handle, a missing avatar keeps the old one.</summary>
+    public void UpdateProfile(string name, string screenName, string? profileImageUrl, DateTimeOffset now)
+    {
+        if (screenName.Length == 0)
+        {
+            return;
+        }
+
+        var shown = name.Length > 0 ? name : screenName;
+        var avatar = profileImageUrl ?? ProfileImageUrl;
+        if ((Name, ScreenName, ProfileImageUrl) != (shown, screenName, avatar))
+        {
+            (Name, ScreenName, ProfileImageUrl, UpdatedAt) = (shown, screenName, avatar, now);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Inbox;
@@ -8,6 +10,8 @@ namespace TwitterAddon.Core.Inbox;
 public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier)
 {
     public const int PageSize = 50;
+
+    public const string AccountDisconnected = "The X account is disconnected: connect it again on the Setup page to reply.";
 
     /// <summary>Newest first, 50 at a time along the index on the last message time, so 10,000 conversations stay fast.</summary>
     public async Task<ConversationPage> ListAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
@@ -64,15 +68,22 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
-            account is null ? ReplyService.AccountDisconnected : account.SendingStoppedReason);
+            account is null ? AccountDisconnected : account.SendingStoppedReason);
     }
 
     /// <summary>An agent opened it: its unread badge goes.</summary>
     public async Task MarkReadAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Conversations.Where(c => c.Id == id && c.UnreadCount > 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0), cancellationToken) > 0)
+        // Read first without tracking: an open conversation is marked read on every redraw, and is mostly read already.
+        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken))
         {
+            return;
+        }
+
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } conversation && conversation.MarkRead())
+        {
+            await db.SaveChangesAsync(cancellationToken);
             notifier.Notify();
         }
     }
@@ -80,7 +91,21 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
     public async Task SetStatusAsync(int id, ConversationStatus status, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Conversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), cancellationToken);
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } conversation)
+        {
+            return;
+        }
+
+        if (status == ConversationStatus.Resolved)
+        {
+            conversation.Resolve();
+        }
+        else
+        {
+            conversation.Reopen();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         notifier.Notify();
     }
 }

@@ -1,16 +1,37 @@
+using Microsoft.Extensions.Logging;
+
 namespace TwitterAddon.Core.Live;
 
 /// <summary>
 /// Tells open pages that something they show changed, so they redraw within a second instead of on reload.
 /// A singleton that components subscribe to, as in eShop's WebhookClient. Bursts are coalesced: thousands of
-/// events a second become a few redraws a second, not thousands of database reads per open page.
+/// events a second become a few redraws a second. Each subscriber is called on its own, concurrently: one slow
+/// or failing page delays or breaks no other, and a slow one is called again once, not once per change.
 /// </summary>
-public abstract class ChangeNotifier
+public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger)
 {
-    private static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(150);
+    /// <summary>Changes within this window after the first reach the pages as one notification.</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(150);
+
+    private readonly ILogger log = logger;
+    private readonly Lock sync = new();
+    private Subscription[] subscriptions = [];
     private int scheduled;
 
-    public event Func<Task>? Changed;
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> after each change until the returned subscription is disposed; the
+    /// token it gets is cancelled then, so work for a closed page stops.
+    /// </summary>
+    public IDisposable Subscribe(Func<CancellationToken, Task> onChanged)
+    {
+        var subscription = new Subscription(this, onChanged);
+        lock (sync)
+        {
+            subscriptions = [.. subscriptions, subscription];
+        }
+
+        return subscription;
+    }
 
     /// <summary>Schedules one notification for everything that changed in the next moment; returns at once.</summary>
     public void Notify()
@@ -22,30 +43,82 @@ public abstract class ChangeNotifier
 
         _ = Task.Run(async () =>
         {
-            await Task.Delay(CoalesceWindow);
-            // Cleared before the handlers run: a change made while they run schedules another round.
+            await Task.Delay(CoalesceWindow, clock);
+            // Cleared before the subscribers run: a change made while they run schedules another round.
             Volatile.Write(ref scheduled, 0);
-            await RaiseAsync();
+            foreach (var subscription in Volatile.Read(ref subscriptions))
+            {
+                subscription.Deliver();
+            }
         });
     }
 
-    private async Task RaiseAsync()
+    private void Remove(Subscription subscription)
     {
-        if (Changed is not { } handlers)
+        lock (sync)
         {
-            return;
+            subscriptions = [.. subscriptions.Where(s => s != subscription)];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A page failed to handle a live update; the other pages were not affected")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+
+    private sealed class Subscription(ChangeNotifier notifier, Func<CancellationToken, Task> onChanged) : IDisposable
+    {
+        private readonly CancellationTokenSource disposed = new();
+
+        // 0: idle; 1: running; 2: running, and changed again meanwhile (run once more when done).
+        private int state;
+
+        public void Deliver()
+        {
+            if (disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            while (true)
+            {
+                var current = Volatile.Read(ref state);
+                var next = current == 0 ? 1 : 2;
+                if (Interlocked.CompareExchange(ref state, next, current) == current)
+                {
+                    if (current == 0)
+                    {
+                        _ = Task.Run(RunAsync);
+                    }
+
+                    return;
+                }
+            }
         }
 
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+        public void Dispose()
         {
-            try
+            notifier.Remove(this);
+            disposed.Cancel();
+        }
+
+        private async Task RunAsync()
+        {
+            do
             {
-                await handler();
+                Volatile.Write(ref state, 1);
+                try
+                {
+                    await onChanged(disposed.Token);
+                }
+                catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    LogSubscriberFailed(notifier.log, e);
+                }
             }
-            catch (ObjectDisposedException)
-            {
-                // A page closed while we called it; the others still get the news.
-            }
+            while (Interlocked.CompareExchange(ref state, 0, 1) != 1 && !disposed.IsCancellationRequested);
         }
     }
 }

@@ -1,14 +1,12 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Validation;
 
 namespace TwitterAddon.Core.Team;
 
 public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
 {
-    public NewTeamMemberValidator(IDbContextFactory<TwitterAddonDbContext> contexts, ILookupNormalizer normalizer)
+    public NewTeamMemberValidator(UserManager<TeamMember> users)
     {
         RuleFor(m => m.DisplayName)
             .NotEmpty().WithMessage("Enter the person's name.")
@@ -19,12 +17,7 @@ public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
             .NotEmpty().WithMessage("Enter an email address.")
             .MaximumLength(256).WithMessage("Use at most 256 characters.")
             .EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
-            .MustAsync(async (email, cancellationToken) =>
-            {
-                var normalized = normalizer.NormalizeEmail(email.Trim());
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                return !await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-            })
+            .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
             .WithMessage("A team member with this email already exists.");
 
         RuleFor(m => m.Password).StrongPassword();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Validation;
 
 namespace TwitterAddon.Core.Team;
@@ -9,7 +8,6 @@ namespace TwitterAddon.Core.Team;
 /// <summary>Who may sign in: the first administrator, then the admins and agents they add.</summary>
 public sealed partial class TeamService(
     UserManager<TeamMember> users,
-    IDbContextFactory<TwitterAddonDbContext> contexts,
     NewTeamMemberValidator validator,
     FirstRunGate firstRunGate,
     TimeProvider clock,
@@ -17,11 +15,7 @@ public sealed partial class TeamService(
 {
     public const string DuplicateEmailMessage = "A team member with this email already exists.";
 
-    public async Task<bool> HasAnyMemberAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(cancellationToken);
-    }
+    public Task<bool> HasAnyMemberAsync(CancellationToken cancellationToken) => users.Users.AnyAsync(cancellationToken);
 
     /// <summary>Only while nobody exists: afterwards admins are added from the Team page.</summary>
     public async Task<Outcome> CreateFirstAdministratorAsync(NewTeamMember form, CancellationToken cancellationToken)
@@ -41,15 +35,12 @@ public sealed partial class TeamService(
 
     public async Task<IReadOnlyList<TeamMemberSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roles = await db.UserRoles
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
-            .ToDictionaryAsync(x => x.UserId, x => x.Name!, cancellationToken);
-        var members = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        var admins = (await users.GetUsersInRoleAsync(TeamRoles.Admin)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var members = await users.Users.AsNoTracking().ToListAsync(cancellationToken);
         return members
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => new TeamMemberSummary(
-                m.Id, m.DisplayName, m.Email!, roles.GetValueOrDefault(m.Id, TeamRoles.Agent), m.IsActive, m.CreatedAt))
+                m.Id, m.DisplayName, m.Email!, admins.Contains(m.Id) ? TeamRoles.Admin : TeamRoles.Agent, m.IsActive, m.CreatedAt))
             .ToList();
     }
 

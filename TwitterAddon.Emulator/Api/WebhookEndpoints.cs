@@ -148,7 +148,7 @@ public static class WebhookEndpoints
     private static bool MeetsRequirements(string url, bool strict) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!strict && uri.Scheme == Uri.UriSchemeHttp))
-        && (!strict || !WebhookUrl.HasExplicitPort(url, uri));
+        && (!strict || !WebhookAddress.HasExplicitPort(url, uri));
 
     private static JsonNode Listed(EmulatedWebhook webhook) => new JsonObject
     {

@@ -8,6 +8,7 @@ using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Accounts;
 using TwitterAddon.Tests.Infrastructure;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Tests.Channels;
 
@@ -65,7 +66,7 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string? key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, IntermediaryEvents.Path.TrimStart('/'))
+        using var request = new HttpRequestMessage(HttpMethod.Post, IntermediaryReceiver.Path.TrimStart('/'))
         {
             Content = new StringContent("{\"for_user_id\":\"1000000001\",\"direct_message_events\":[]}", Encoding.UTF8, "application/json"),
         };

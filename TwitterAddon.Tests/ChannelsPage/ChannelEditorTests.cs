@@ -6,6 +6,7 @@ using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
 using TwitterAddon.Web.Components.Pages.Channels;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Tests.ChannelsPage;
 
@@ -57,10 +58,10 @@ public sealed class ChannelEditorTests : CoreMudTestContext
     public async Task DmEditor_ShowsTheIntermediaryEndpoint_OnlyForTwitterApi()
     {
         var editor = Render<ChannelEditor>(p => p.Add(c => c.Kind, ChannelKind.DirectMessage).Add(c => c.Account, Account));
-        Assert.DoesNotContain(IntermediaryEvents.Path, editor.Markup);
+        Assert.DoesNotContain(IntermediaryReceiver.Path, editor.Markup);
 
         await editor.FindAll("input[type=radio]")[1].ClickAsync();
 
-        editor.WaitForAssertion(() => Assert.Contains(IntermediaryEvents.Path, editor.Markup));
+        editor.WaitForAssertion(() => Assert.Contains(IntermediaryReceiver.Path, editor.Markup));
     }
 }

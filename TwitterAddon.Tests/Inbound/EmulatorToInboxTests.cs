@@ -4,6 +4,8 @@ using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Tests.Inbound;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Tests.Inbound;
 

@@ -22,18 +22,18 @@ public sealed class InboxServiceTests : IAsyncLifetime
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < Conversations; i++)
         {
-            var contact = new Contact { XUserId = $"{5000 + i}", Name = $"Customer {i}", ScreenName = $"customer_{i}" };
-            var kind = i % 2 == 0 ? ChannelKind.DirectMessage : ChannelKind.Mention;
-            var conversation = new Conversation
+            var contact = Contact.Of($"{5000 + i}", $"Customer {i}", $"customer_{i}");
+            var conversation = i % 2 == 0
+                ? Conversation.StartDirectMessage("1000000001", contact, start)
+                : Conversation.StartThread("1000000001", $"{9000 + i}", contact, start);
+            var message = Message.FromCustomer($"{7000 + i}", i == 7 ? "my refund please" : "hello", start.AddMinutes(i), contact);
+            conversation.Add(message);
+            if (i % 3 != 0)
             {
-                AccountUserId = "1000000001", Kind = kind, ThreadKey = $"k{i}", Contact = contact, CreatedAt = start,
-                LastMessageAt = start.AddMinutes(i), LastMessagePreview = i == 7 ? "my refund please" : "hello", UnreadCount = i % 3 == 0 ? 1 : 0,
-            };
-            db.Messages.Add(new Message
-            {
-                Conversation = conversation, Direction = MessageDirection.Inbound, Text = i == 7 ? "my refund please" : "hello",
-                At = conversation.LastMessageAt, AuthorContact = contact,
-            });
+                conversation.MarkRead();
+            }
+
+            db.Messages.Add(message);
         }
 
         await db.SaveChangesAsync(Ct);

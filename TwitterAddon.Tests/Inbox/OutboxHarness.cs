@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Tests.Inbound;
+using TwitterAddon.Core.Outbox;
 
 namespace TwitterAddon.Tests.Inbox;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Tests.Inbound;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Outbox;
 
 namespace TwitterAddon.Tests.Inbox;
 
@@ -162,8 +164,8 @@ public sealed class ReplyTests : IAsyncLifetime
 
         using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(harness.Services))
         {
-            var accounts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Accounts.AccountService>(scope.ServiceProvider);
-            Assert.True((await accounts.ResumeSendingAsync("ada", Ct)).Succeeded);
+            var outbox = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OutboxControl>(scope.ServiceProvider);
+            Assert.True((await outbox.ResumeSendingAsync("ada", Ct)).Succeeded);
         }
 
         await harness.WaitForAsync(first.MessageId!.Value, MessageStatus.Delivered);

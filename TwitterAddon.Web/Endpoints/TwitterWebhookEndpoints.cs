@@ -1,5 +1,3 @@
-using TwitterAddon.Core.Accounts;
-using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Web.Endpoints;
@@ -16,10 +14,10 @@ public static class TwitterWebhookEndpoints
     {
         var webhooks = endpoints.MapGroup(WebhookAddress.PathPrefix.TrimEnd('/')).AllowAnonymous().DisableAntiforgery();
 
-        webhooks.MapGet("/{key}", async (string key, HttpContext http, WebhookInbox inbox) =>
+        webhooks.MapGet("/{key}", async (string key, HttpContext http, WebhookReceiver inbox) =>
         {
             var token = http.Request.Query["crc_token"].ToString();
-            if (!WebhookInbox.IsPlausibleCrcToken(token))
+            if (!WebhookReceiver.IsPlausibleCrcToken(token))
             {
                 return Results.Text("crc_token is missing or is not an X token.", statusCode: StatusCodes.Status400BadRequest);
             }
@@ -33,7 +31,7 @@ public static class TwitterWebhookEndpoints
             return Results.Json(new CrcAnswer(answer));
         });
 
-        webhooks.MapPost("/{key}", async (string key, HttpContext http, WebhookInbox inbox) =>
+        webhooks.MapPost("/{key}", async (string key, HttpContext http, WebhookReceiver inbox) =>
         {
             if (http.Request.ContentLength > MaxBodyBytes)
             {
@@ -55,7 +53,7 @@ public static class TwitterWebhookEndpoints
             return Results.Text("ok");
         });
 
-        endpoints.MapPost(IntermediaryEvents.Path, async (HttpContext http, IntermediaryEvents intermediary) =>
+        endpoints.MapPost(IntermediaryReceiver.Path, async (HttpContext http, IntermediaryReceiver intermediary) =>
         {
             var header = http.Request.Headers.Authorization.ToString();
             var key = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Webhooks;
 using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web.Components.Pages.Channels;
@@ -33,7 +34,7 @@ public sealed partial class ChannelEditor
 
     [Inject] private ChannelFormValidator Validator { get; set; } = default!;
 
-    [Inject] private IntermediaryEvents Intermediary { get; set; } = default!;
+    [Inject] private IntermediaryReceiver Intermediary { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 

@@ -17,6 +17,10 @@ public sealed partial class Inbox
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
     private string agentName = "";
+    private IDisposable? subscription;
+
+    // Cancelled when the page closes: its queries stop instead of finishing for nobody.
+    private readonly CancellationTokenSource closed = new();
 
     [Parameter] public int? ConversationId { get; set; }
 
@@ -26,36 +30,54 @@ public sealed partial class Inbox
         ? "No open conversations. New DMs and mentions appear here as they arrive."
         : "No conversation matches these filters.";
 
-    public void Dispose() => Notifier.Changed -= OnInboxChangedAsync;
+    private CancellationToken Closing => closed.Token;
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        closed.Cancel();
+        closed.Dispose();
+    }
 
     protected override async Task OnInitializedAsync()
     {
         agentName = Actor.DisplayName((await AuthenticationState).User);
-        channelIcons = (await Channels.ListAsync(CancellationToken.None)).ToDictionary(c => c.Id, c => c.IconDataUri);
+        channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconDataUri);
         await LoadListAsync(items.Count);
-        Notifier.Changed += OnInboxChangedAsync;
+        subscription = Notifier.Subscribe(OnInboxChangedAsync);
     }
 
     protected override async Task OnParametersSetAsync()
     {
         if (ConversationId is { } id)
         {
-            await InboxService.MarkReadAsync(id, CancellationToken.None);
+            await InboxService.MarkReadAsync(id, Closing);
         }
 
         await LoadDetailAsync();
     }
 
-    // A customer wrote, a reply changed status: redraw what is on screen, keep what the agent is typing.
-    private Task OnInboxChangedAsync() => InvokeAsync(async () =>
+    // A customer wrote, a reply changed status: redraw what is on screen, keep what the agent is typing. A failure
+    // goes to the page's error boundary like any other; it never reaches the notifier or another agent's page.
+    private Task OnInboxChangedAsync(CancellationToken unsubscribed) => InvokeAsync(async () =>
     {
-        if (ConversationId is { } id && detail is not null)
+        try
         {
-            await InboxService.MarkReadAsync(id, CancellationToken.None);
-        }
+            if (ConversationId is { } id && detail is not null)
+            {
+                await InboxService.MarkReadAsync(id, unsubscribed);
+            }
 
-        await RefreshAsync();
-        StateHasChanged();
+            await RefreshAsync();
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (unsubscribed.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     private async Task RefreshAsync()
@@ -65,7 +87,7 @@ public sealed partial class Inbox
     }
 
     private async Task LoadDetailAsync() =>
-        detail = ConversationId is { } id ? await InboxService.GetAsync(id, CancellationToken.None) : null;
+        detail = ConversationId is { } id ? await InboxService.GetAsync(id, Closing) : null;
 
     /// <summary>Reloads the first <paramref name="count"/> rows (at least a page) with the current filters.</summary>
     private async Task LoadListAsync(int count)
@@ -74,7 +96,7 @@ public sealed partial class Inbox
         var more = true;
         while (more && loaded.Count < Math.Max(count, 1))
         {
-            var page = await InboxService.ListAsync(filter, loaded.Count, CancellationToken.None);
+            var page = await InboxService.ListAsync(filter, loaded.Count, Closing);
             loaded.AddRange(page.Items);
             more = page.HasMore;
         }
@@ -86,7 +108,7 @@ public sealed partial class Inbox
 
     private async Task MoreAsync()
     {
-        var page = await InboxService.ListAsync(filter, items.Count, CancellationToken.None);
+        var page = await InboxService.ListAsync(filter, items.Count, Closing);
         items.AddRange(page.Items);
         hasMore = page.HasMore;
     }

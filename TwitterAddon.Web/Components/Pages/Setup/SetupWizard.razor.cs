@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Webhooks;
 using TwitterAddon.Emulator;
 using TwitterAddon.Emulator.World;
 using TwitterAddon.Web.Identity;

@@ -1,6 +1,0 @@
-using TwitterAddon.Core.Concurrency;
-
-namespace TwitterAddon.Core.Inbox;
-
-/// <summary>A reply is queued: <see cref="OutboxWorker"/> looks at once.</summary>
-public sealed class OutboxSignal : WakeSignal;

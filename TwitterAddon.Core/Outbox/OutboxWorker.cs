@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Concurrency;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Live;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Twitter;
+
+namespace TwitterAddon.Core.Outbox;
+
+/// <summary>
+/// Posts queued replies through the X client, one at a time in the order they were sent. Each attempt is
+/// recorded as "sending" before X is called, so after a crash or a timeout the outcome counts as unknown and
+/// <see cref="RetryPolicy"/> reconciles it before anything is sent again. Every X id is recorded, so the
+/// webhook echo is matched to the reply, not imported. 326/89 stop the account's sending.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IDbContextFactory<TwitterAddonDbContext> contexts,
+    IXApi x,
+    SecretProtector secrets,
+    OutboxSignal signal,
+    InboxNotifier inboxNotifier,
+    AccountActivityNotifier accountNotifier,
+    TimeProvider clock,
+    ILogger<OutboxWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Sends what is due now; returns how many replies it tried.</summary>
+    public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        List<long> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var stopped = await db.XAccounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToListAsync(cancellationToken);
+            due = await db.Messages
+                .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
+                    && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stopped.Contains(m.Conversation.AccountUserId))
+                .OrderBy(m => m.Id).Select(m => m.Id).Take(20).ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in due)
+        {
+            await SendAsync(id, cancellationToken);
+            inboxNotifier.Notify();
+        }
+
+        return due.Count;
+    }
+
+    private async Task SendAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).FirstAsync(m => m.Id == id, cancellationToken);
+        var account = await db.XAccounts.FirstOrDefaultAsync(a => a.UserId == message.Conversation.AccountUserId, cancellationToken);
+        if (account is null || secrets.CredentialsOf(account) is not { } credentials)
+        {
+            message.Fail(account is null
+                ? "The X account is disconnected: connect it again on the Setup page, then retry."
+                : "The stored keys cannot be decrypted: reconnect the account on the Setup page, then retry.");
+            await TrySaveAsync(db, cancellationToken);
+            return;
+        }
+
+        var resend = message.BeginAttempt(Clock.GetUtcNow(), RetryPolicy.EchoGrace);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            var xId = message.Conversation.Kind == ChannelKind.DirectMessage
+                ? (await x.SendDirectMessageAsync(credentials, message.Conversation.Contact.XUserId, message.Text, cancellationToken)).Id
+                    ?? throw new XApiException("X accepted the DM but sent no event id.")
+                : (await x.PostReplyAsync(credentials, message.Text, message.InReplyToTweetId!, cancellationToken)).IdStr;
+            await RecordSentAsync(db, message, xId, cancellationToken);
+        }
+        catch (XApiException e)
+        {
+            var step = RetryPolicy.Decide(message.Conversation.Kind, message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow());
+            Apply(step, message, account);
+            await TrySaveAsync(db, cancellationToken);
+        }
+    }
+
+    private void Apply(SendStep step, Message message, XAccount account)
+    {
+        switch (step)
+        {
+            case SendStep.StopAccount stop:
+                account.StopSending(stop.Reason);
+                message.WaitForResume(stop.Reason);
+                accountNotifier.Notify();
+                LogSendingStopped(logger, account.ScreenName, stop.Reason);
+                break;
+            case SendStep.AlreadyPosted:
+                message.MarkPosted();
+                break;
+            case SendStep.WaitForRateLimit wait:
+                message.WaitForRateLimit(wait.Until);
+                break;
+            case SendStep.RetryLater retry:
+                message.ScheduleRetry(retry.At, retry.OutcomeUnknown, retry.Note);
+                break;
+            case SendStep.GiveUp giveUp:
+                message.Fail(giveUp.Reason);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// X's id goes on the reply, whatever the echo did meanwhile: a reply the echo already confirmed stays
+    /// delivered, and an echo imported as "sent elsewhere" before we knew the id is removed, in the same save.
+    /// </summary>
+    private static async Task RecordSentAsync(TwitterAddonDbContext db, Message message, string xId, CancellationToken cancellationToken)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var imported = await db.Messages.FirstOrDefaultAsync(m => m.XId == xId && m.Id != message.Id, cancellationToken);
+            if (imported is not null)
+            {
+                db.Messages.Remove(imported);
+            }
+
+            message.RecordSent(xId, echoSeen: imported is not null);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (tries < 3)
+            {
+                // The echo moved the reply meanwhile: read its new state and record the id on that.
+                await db.Entry(message).ReloadAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>False when the reply's status changed since it was read (its echo confirmed it): that newer state stands.</summary>
+    private static async Task<bool> TrySaveAsync(TwitterAddonDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending stopped for @{ScreenName}: {Reason}")]
+    private static partial void LogSendingStopped(ILogger logger, string screenName, string reason);
+}

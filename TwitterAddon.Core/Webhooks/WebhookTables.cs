@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Persistence;
+
+namespace TwitterAddon.Core.Webhooks;
+
+/// <summary>The Webhooks feature's tables: what X delivered, and when it last checked our webhooks.</summary>
+public static class WebhookTables
+{
+    extension(TwitterAddonDbContext db)
+    {
+        public DbSet<InboundEvent> InboundEvents => db.Set<InboundEvent>();
+
+        public DbSet<CrcCheck> CrcChecks => db.Set<CrcCheck>();
+    }
+}
