@@ -37,7 +37,7 @@ public static partial class WebPipeline
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapAccountEndpoints();
+        app.MapSignInEndpoints();
         app.MapTwitterWebhookEndpoints();
         if (WebServiceRegistration.EmulatorEnabled(app.Configuration))
         {

@@ -4,10 +4,26 @@ namespace TwitterAddon.Core.Concurrency;
 public abstract class AsyncGate : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private int waiting;
+
+    /// <summary>Someone is inside.</summary>
+    public bool IsHeld => gate.CurrentCount == 0;
+
+    /// <summary>How many wait to enter: the gate's queue, for tests and monitoring.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+
         return new Release(gate);
     }
 

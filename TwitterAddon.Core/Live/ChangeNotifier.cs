@@ -41,16 +41,19 @@ public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger)
             return;
         }
 
-        _ = Task.Run(async () =>
+        // The window starts now, on the injected clock (a test's fake clock sees the timer at once).
+        _ = DeliverAfterAsync(Task.Delay(CoalesceWindow, clock));
+    }
+
+    private async Task DeliverAfterAsync(Task window)
+    {
+        await window.ConfigureAwait(false);
+        // Cleared before the subscribers run: a change made while they run schedules another round.
+        Volatile.Write(ref scheduled, 0);
+        foreach (var subscription in Volatile.Read(ref subscriptions))
         {
-            await Task.Delay(CoalesceWindow, clock);
-            // Cleared before the subscribers run: a change made while they run schedules another round.
-            Volatile.Write(ref scheduled, 0);
-            foreach (var subscription in Volatile.Read(ref subscriptions))
-            {
-                subscription.Deliver();
-            }
-        });
+            subscription.Deliver();
+        }
     }
 
     private void Remove(Subscription subscription)

@@ -12,6 +12,8 @@ namespace TwitterAddon.Core.Persistence;
 /// </summary>
 internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
+    private static readonly string[] WriteVerbs = ["INSERT", "UPDATE", "DELETE", "REPLACE"];
+
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -70,33 +72,86 @@ internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChange
         return result;
     }
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        CommandFailed(command, eventData);
-        return Task.CompletedTask;
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            await EnterAsync(eventData.Context, cancellationToken);
+        }
+
+        return result;
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData)
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        if (eventData.ExecuteMethod == DbCommandMethod.ExecuteNonQuery)
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            Enter(eventData.Context);
+        }
+
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        ExitIfWrite(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        ExitIfWrite(command, eventData);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            await EnterAsync(eventData.Context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            Enter(eventData.Context);
+        }
+
+        return result;
+    }
+
+    /// <summary>SQLite writes as the reader steps through the rows (INSERT ... RETURNING): the gate is held until it closes.</summary>
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (Writes(command, DbCommandMethod.ExecuteReader))
         {
             Exit(eventData.Context);
         }
+
+        return result;
     }
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ExitIfWrite(command, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ExitIfWrite(command, eventData);
 
     public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        CommandCanceled(command, eventData);
+        ExitIfWrite(command, eventData);
         return Task.CompletedTask;
     }
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData)
-    {
-        if (eventData.ExecuteMethod == DbCommandMethod.ExecuteNonQuery)
-        {
-            Exit(eventData.Context);
-        }
-    }
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ExitIfWrite(command, eventData);
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -126,6 +181,39 @@ internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChange
         ExitAsync(eventData.Context);
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(eventData.Context);
+
+    /// <summary>
+    /// A statement that changes the database: every non-query (EF runs ExecuteUpdate, ExecuteDelete and raw SQL so),
+    /// and a scalar or reader whose statement is an INSERT, UPDATE, DELETE or REPLACE (SaveChanges' RETURNING, the
+    /// migration lock).
+    /// </summary>
+    private static bool Writes(DbCommand command, DbCommandMethod method)
+    {
+        if (method == DbCommandMethod.ExecuteNonQuery)
+        {
+            return true;
+        }
+
+        var sql = command.CommandText.AsSpan().TrimStart();
+        foreach (var verb in WriteVerbs)
+        {
+            if (sql.StartsWith(verb, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>After a scalar, or a command that failed or was cancelled (a reader that never opened is never disposed).</summary>
+    private static void ExitIfWrite(DbCommand command, CommandEndEventData eventData)
+    {
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            Exit(eventData.Context);
+        }
+    }
 
     private ValueTask EnterAsync(DbContext? context, CancellationToken cancellationToken) =>
         context is TwitterAddonDbContext ours ? ours.WriteHold.EnterAsync(gate, cancellationToken) : ValueTask.CompletedTask;

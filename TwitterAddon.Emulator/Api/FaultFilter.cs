@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace TwitterAddon.Emulator.Api;
 
-/// <summary>Applies the control API's fault plan to every X call: latency first, then an injected failure, or a late answer.</summary>
+/// <summary>Applies the control API's fault plan to every X call: latency first, then the script, an injected failure, or a late answer.</summary>
 public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -14,9 +14,19 @@ public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEnd
             await Task.Delay(TimeSpan.FromMilliseconds(plan.LatencyMs), clock, context.HttpContext.RequestAborted);
         }
 
-        if (faults.NextFailure() is not { } failure)
+        var scripted = faults.NextScripted();
+        var failure = scripted is { Answer: ScriptedAnswer.Fail } ? FaultInjector.FailureOf(scripted)
+            : scripted is null ? faults.NextFailure() : null;
+        if (failure is null)
         {
             var result = await next(context);
+            if (scripted is { Answer: ScriptedAnswer.Drop })
+            {
+                // Done on X's side; the caller sees the connection end before any answer.
+                context.HttpContext.Abort();
+                return Results.Empty;
+            }
+
             if (faults.AnswerLate())
             {
                 // Done on X's side, but the caller's timeout fires first: the outcome is unknown to it.

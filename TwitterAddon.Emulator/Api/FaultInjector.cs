@@ -8,6 +8,7 @@ public sealed class FaultInjector
     private readonly Lock gate = new();
     private FaultPlan plan = FaultPlan.None;
     private int failNextLeft;
+    private Queue<ScriptedAnswer> script = new();
 
     public FaultPlan Current
     {
@@ -15,7 +16,7 @@ public sealed class FaultInjector
         {
             lock (gate)
             {
-                return plan with { FailNextCount = failNextLeft };
+                return plan with { FailNextCount = failNextLeft, Script = [.. script] };
             }
         }
     }
@@ -26,8 +27,21 @@ public sealed class FaultInjector
         {
             plan = newPlan;
             failNextLeft = newPlan.FailNextCount;
+            script = new Queue<ScriptedAnswer>(newPlan.Script);
         }
     }
+
+    /// <summary>The scripted answer for this call, taken off the script; null once the script is played out.</summary>
+    public ScriptedAnswer? NextScripted()
+    {
+        lock (gate)
+        {
+            return script.TryDequeue(out var answer) ? answer : null;
+        }
+    }
+
+    /// <summary>The failure of a scripted "fail".</summary>
+    public static XFailure FailureOf(ScriptedAnswer answer) => Failure(answer.Status, answer.Code);
 
     /// <summary>The failure this call should get, if any. Error rates use a shared random source.</summary>
     public XFailure? NextFailure()

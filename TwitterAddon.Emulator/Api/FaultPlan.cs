@@ -2,7 +2,8 @@ namespace TwitterAddon.Emulator.Api;
 
 /// <summary>
 /// Faults the control API injects into the X API: a share of calls failing, added latency, the next N calls
-/// failing with a given code, every webhook delivery sent twice, and calls done but answered too late.
+/// failing with a given code, every webhook delivery sent twice, calls done but answered too late, and a
+/// script of answers for the next calls, so a test can play an exact sequence of faults.
 /// </summary>
 public sealed record FaultPlan
 {
@@ -26,6 +27,9 @@ public sealed record FaultPlan
     public double SlowAnswerRate { get; init; }
 
     public int SlowAnswerMs { get; init; } = 3000;
+
+    /// <summary>Answers for the next calls, one each, before any other fault applies.</summary>
+    public IReadOnlyList<ScriptedAnswer> Script { get; init; } = [];
 
     public static FaultPlan None { get; } = new();
 }

@@ -120,6 +120,7 @@ public static class ControlEndpoints
                 FailNextCount = request.FailNextCount ?? 0, FailNextStatus = request.FailNextStatus ?? none.FailNextStatus,
                 FailNextCode = request.FailNextCode ?? none.FailNextCode, DuplicateDeliveries = request.DuplicateDeliveries ?? false,
                 SlowAnswerRate = request.SlowAnswerRate ?? 0, SlowAnswerMs = request.SlowAnswerMs ?? none.SlowAnswerMs,
+                Script = [.. (request.Script ?? []).Select(a => new ScriptedAnswer(a.Answer!, a.Status ?? 503, a.Code ?? 131))],
             });
             return Results.NoContent();
         });
@@ -141,6 +142,7 @@ public static class ControlEndpoints
             {
                 ["at"] = d.At, ["webhook_url"] = d.WebhookUrl, ["for_user_id"] = d.ForUserId,
                 ["attempt"] = d.Attempt, ["status"] = d.Status, ["outcome"] = d.Outcome,
+                ["retry_in_seconds"] = d.RetryIn?.TotalSeconds,
             })])));
     }
 

@@ -39,4 +39,11 @@ public sealed record FaultPlanRequest(
     [property: JsonPropertyName("fail_next_code")] int? FailNextCode,
     [property: JsonPropertyName("duplicate_deliveries")] bool? DuplicateDeliveries,
     [property: JsonPropertyName("slow_answer_rate")] double? SlowAnswerRate,
-    [property: JsonPropertyName("slow_answer_ms")] int? SlowAnswerMs);
+    [property: JsonPropertyName("slow_answer_ms")] int? SlowAnswerMs,
+    [property: JsonPropertyName("script")] IReadOnlyList<ScriptedAnswerRequest>? Script);
+
+/// <summary>One entry of <c>script</c>: <c>{"answer":"fail","status":503,"code":131}</c>, <c>{"answer":"drop"}</c> or <c>{"answer":"ok"}</c>.</summary>
+public sealed record ScriptedAnswerRequest(
+    [property: JsonPropertyName("answer")] string? Answer,
+    [property: JsonPropertyName("status")] int? Status,
+    [property: JsonPropertyName("code")] int? Code);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using TwitterAddon.Emulator.Api;
 
 namespace TwitterAddon.Emulator.Control;
 
@@ -50,5 +51,12 @@ public sealed class FaultPlanRequestValidator : AbstractValidator<FaultPlanReque
         RuleFor(r => r.FailNextCount).InclusiveBetween(0, 100_000).WithMessage("fail_next_count is between 0 and 100000.");
         RuleFor(r => r.SlowAnswerRate).InclusiveBetween(0, 1).WithMessage("slow_answer_rate is between 0 and 1.");
         RuleFor(r => r.SlowAnswerMs).InclusiveBetween(0, 60_000).WithMessage("slow_answer_ms is between 0 and 60000.");
+        RuleFor(r => r.Script).Must(s => s is null || s.Count <= 1000).WithMessage("script has at most 1000 answers.");
+        RuleForEach(r => r.Script).ChildRules(answer =>
+        {
+            answer.RuleFor(a => a.Answer).Must(a => a is not null && ScriptedAnswer.Kinds.Contains(a))
+                .WithMessage("script answers are \"ok\", \"fail\" or \"drop\".");
+            answer.RuleFor(a => a.Status).InclusiveBetween(400, 599).WithMessage("a scripted status is an HTTP error status (400-599).");
+        });
     }
 }

@@ -35,16 +35,19 @@ public sealed class WebhookDeliveryWorker(
     private async Task DeliverAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
     {
         var (status, outcome) = await PostAsync(delivery, stoppingToken);
-        deliveries.Record(new DeliveryRecord(world.Now, delivery.WebhookUrl, delivery.ForUserId, delivery.Attempt, status, outcome));
         var delays = options.Value.PremiumRetryDelays;
-        if (outcome == "delivered" || !TierLimits.RetriesDeliveries(delivery.Tier) || delivery.Attempt >= delays.Count)
+        var retryIn = outcome != "delivered" && TierLimits.RetriesDeliveries(delivery.Tier) && delivery.Attempt < delays.Count
+            ? delays[delivery.Attempt]
+            : (TimeSpan?)null;
+        deliveries.Record(new DeliveryRecord(world.Now, delivery.WebhookUrl, delivery.ForUserId, delivery.Attempt, status, outcome, retryIn));
+        if (retryIn is not { } wait)
         {
             return;
         }
 
         try
         {
-            await Task.Delay(delays[delivery.Attempt], clock, stoppingToken);
+            await Task.Delay(wait, clock, stoppingToken);
             deliveries.Retry(delivery);
         }
         catch (OperationCanceledException)

@@ -101,7 +101,10 @@ public sealed class FaultTests : IAsyncLifetime
         await x.Client.SubscribeAsync(Keys, "sandbox", Ct);
         x.Receiver.RefuseNextDeliveries = 1;
         await SendCustomerDmAsync("second");
-        await Task.Delay(500, Ct);
+        // X's log says it at once: Premium's refused first attempt is retried, Sandbox's is dropped.
+        var sandboxRefusal = await WaitForLogAsync(d => (string?)d["outcome"] == "rejected" && d["retry_in_seconds"] is null);
+        Assert.Equal(0, (int?)sandboxRefusal["attempt"]);
+        Assert.Contains(log!, d => (int?)d["attempt"] == 0 && (string?)d["outcome"] == "rejected" && (double?)d["retry_in_seconds"] > 0);
         Assert.DoesNotContain(x.Receiver.Deliveries, d => Text(d.Body) == "second");
     }
 
@@ -114,9 +117,7 @@ public sealed class FaultTests : IAsyncLifetime
 
         await SendCustomerDmAsync("twice");
 
-        await x.Receiver.WaitForAsync(p => Text(p) == "twice");
-        await Task.Delay(300, Ct);
-        Assert.Equal(2, x.Receiver.Deliveries.Count(d => Text(d.Body) == "twice"));
+        await x.Receiver.WaitForAsync(p => x.Receiver.Deliveries.Count(d => Text(d.Body) == "twice") == 2);
     }
 
     [Theory]
@@ -140,6 +141,22 @@ public sealed class FaultTests : IAsyncLifetime
         (await x.Control.DeleteAsync("faults", Ct)).EnsureSuccessStatusCode();
 
         Assert.Equal("AcmeSupport", (await x.Client.VerifyCredentialsAsync(Keys, Ct)).ScreenName);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject> WaitForLogAsync(Func<System.Text.Json.Nodes.JsonObject, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var log = await x.Control.GetFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>("deliveries", Ct);
+            if (log!.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "X logged no such delivery attempt.");
+            await Task.Delay(20, Ct);
+        }
     }
 
     private async Task SetFaultsAsync(object plan) => (await x.Control.PutAsJsonAsync("faults", plan, Ct)).EnsureSuccessStatusCode();

@@ -106,28 +106,6 @@ public sealed class ReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARevokedToken_89_StopsSending_AndTheReplyWaits()
-    {
-        var conversation = await harness.DmConversationAsync();
-        await harness.SetFaultsAsync(new { fail_next_count = 1, fail_next_status = 401, fail_next_code = 89 });
-
-        var reply = await harness.ReplyAsync(conversation, "Hello again");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        Message waiting;
-        do
-        {
-            await Task.Delay(50, Ct);
-            waiting = await harness.WaitForAsync(reply.MessageId!.Value, MessageStatus.Queued, MessageStatus.Sending, MessageStatus.Delivered);
-        }
-        while (waiting.Error is null && DateTime.UtcNow < deadline);
-
-        Assert.Equal(MessageStatus.Queued, waiting.Status);
-        Assert.StartsWith("Waiting: X says the access token is invalid or expired", waiting.Error);
-        await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
-        Assert.Contains("89", await db.XAccounts.Select(a => a.SendingStoppedReason).SingleAsync(Ct));
-    }
-
-    [Fact]
     public async Task ADuplicateTweet_187_FailsWithTheReason()
     {
         var (conversation, _) = await harness.MentionConversationAsync();
@@ -138,38 +116,5 @@ public sealed class ReplyTests : IAsyncLifetime
 
         var failed = await harness.WaitForAsync(second.MessageId!.Value, MessageStatus.Failed);
         Assert.StartsWith("X refuses a reply identical to one already posted", failed.Error);
-    }
-
-    [Fact]
-    public async Task AccountLocked_326_StopsSending_RepliesWaitQueued_UntilTheAdminResumes()
-    {
-        var conversation = await harness.DmConversationAsync();
-        await harness.SetFaultsAsync(new { fail_next_count = 1, fail_next_status = 403, fail_next_code = 326 });
-
-        var first = await harness.ReplyAsync(conversation, "First reply");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? stopped = null;
-        while (stopped is null && DateTime.UtcNow < deadline)
-        {
-            await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
-            stopped = await db.XAccounts.Select(a => a.SendingStoppedReason).SingleAsync(Ct);
-            await Task.Delay(50, Ct);
-        }
-
-        Assert.StartsWith("X has locked the account", stopped);
-        var second = await harness.ReplyAsync(conversation, "Second reply");
-        await Task.Delay(3000, Ct);
-        Assert.Empty((await harness.SentOnXAsync()).DirectMessages);
-        Assert.Equal(MessageStatus.Queued, (await harness.WaitForAsync(second.MessageId!.Value, MessageStatus.Queued)).Status);
-
-        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(harness.Services))
-        {
-            var outbox = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OutboxControl>(scope.ServiceProvider);
-            Assert.True((await outbox.ResumeSendingAsync("ada", Ct)).Succeeded);
-        }
-
-        await harness.WaitForAsync(first.MessageId!.Value, MessageStatus.Delivered);
-        await harness.WaitForAsync(second.MessageId!.Value, MessageStatus.Delivered);
-        Assert.Equal(2, (await harness.SentOnXAsync()).DirectMessages.Count);
     }
 }

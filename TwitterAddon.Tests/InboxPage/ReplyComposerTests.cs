@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Tests.Infrastructure;
@@ -70,6 +73,24 @@ public sealed class ReplyComposerTests : CoreMudTestContext
 
         Assert.Contains("X has locked the account", composer.Markup);
         Assert.True(SendDisabled(composer));
+    }
+
+    [Fact]
+    public async Task WhenTheReplyCannotBeSaved_TheAgentSeesWhy_KeepsTheText_AndCanSendAgain()
+    {
+        var composer = Composer(ChannelKind.DirectMessage, Both);
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            // The database stops answering the way the service expects.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE Conversations", Ct);
+        }
+
+        Type(composer, "Your refund is on its way.");
+        await composer.Find("button[data-testid=send]").ClickAsync();
+
+        composer.WaitForAssertion(() => Assert.StartsWith("The reply could not be saved", composer.Find("[data-testid=send-error]").TextContent.Trim()));
+        Assert.Equal("Your refund is on its way.", composer.Find("textarea").GetAttribute("value") ?? composer.Find("textarea").TextContent);
+        Assert.False(SendDisabled(composer));
     }
 
     private IRenderedComponent<ReplyComposer> Composer(ChannelKind kind, ReplySettings settings, string? stopped = null) =>

@@ -57,7 +57,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        // Animations run to their end, so a dialog that fades in is in the picture.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
     /// <summary>Waits until the page's Blazor circuit is connected, so typed input reaches the server.</summary>

@@ -41,9 +41,15 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The add-on's X client, configured with <c>Twitter:ApiBaseUrl</c> = this emulator.</summary>
     public IXApi Client => core!.CreateScope().ServiceProvider.GetRequiredService<IXApi>();
 
-    public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null)
+    /// <param name="clock">X's clock; a test that fakes time gives the add-on's and X's the same one.</param>
+    public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddXEmulator(builder.Configuration);

@@ -1,0 +1,226 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbound;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Outbox;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Webhooks;
+using TwitterAddon.Emulator.World;
+
+namespace TwitterAddon.Tests.Infrastructure;
+
+/// <summary>
+/// Core on a fake clock with no background worker running, X emulated over loopback: a test queues replies,
+/// then drives the outbox one round at a time and moves the clock itself. X's deliveries (customers' DMs and
+/// tweets, echoes of our sends) reach a receiver on the emulator's host; <see cref="DeliverAsync"/> stores
+/// them as the webhook would and runs the inbound worker over them. Nothing waits on real time.
+/// </summary>
+public sealed class DrivenHarness : IAsyncDisposable
+{
+    private const string WebhookKey = "outboxdriver";
+    private readonly EmulatorHost x;
+    private readonly CoreHost core;
+    private int delivered;
+
+    private DrivenHarness(EmulatorHost x, CoreHost core, FakeTimeProvider clock) => (this.x, this.core, Clock) = (x, core, clock);
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Core's services, as a host would have them; no hosted service is started.</summary>
+    public IServiceProvider Services => core.Services;
+
+    /// <summary>X's state, to change behind the add-on's back (a webhook X marked invalid, say).</summary>
+    public EmulatorWorld World => x.World;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<DrivenHarness> StartAsync()
+    {
+        // One fake clock for the add-on and for X (OAuth timestamps, rate-limit resets), on a whole millisecond as stored.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var x = await EmulatorHost.StartAsync(clock: clock);
+        var core = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock), new()
+        {
+            ["Twitter:ApiBaseUrl"] = new Uri(x.BaseAddress, "emulator/x/").ToString(),
+            // A 429 goes back to the outbox at once (it schedules the retry), instead of a wait inside the call.
+            ["Twitter:MaxRateLimitWait"] = TimeSpan.Zero.ToString(),
+        });
+        var driver = new DrivenHarness(x, core, clock);
+        await driver.ConnectAsync();
+        return driver;
+    }
+
+    /// <summary>A customer DMs the account; returns the conversation the inbound worker made of it.</summary>
+    public async Task<int> DmConversationAsync(string customer = "jane_doe")
+    {
+        (await x.Control.PostAsJsonAsync("direct_messages", new { sender = customer, text = "Where is my order?" }, Ct)).EnsureSuccessStatusCode();
+        await DeliverAsync(1);
+        return await LatestConversationAsync();
+    }
+
+    /// <summary>A customer mentions the account; returns the thread.</summary>
+    public async Task<int> MentionConversationAsync(string customer = "budi_santoso")
+    {
+        (await x.Control.PostAsJsonAsync("tweets", new { author = customer, text = "@AcmeSupport my parcel is late" }, Ct)).EnsureSuccessStatusCode();
+        await DeliverAsync(1);
+        return await LatestConversationAsync();
+    }
+
+    public async Task<long> ReplyAsync(int conversationId, string text)
+    {
+        await using var scope = core.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", Ct);
+        Assert.True(outcome.Queued, outcome.Error);
+        return outcome.MessageId!.Value;
+    }
+
+    /// <summary>One round of the outbox, as its worker would run it now; returns how many replies it tried.</summary>
+    public Task<int> DrainOutboxAsync() => core.Services.GetRequiredService<OutboxWorker>().DrainOnceAsync(Ct);
+
+    /// <summary>Plays the outbox until it has nothing due, moving the clock by <paramref name="step"/> between rounds.</summary>
+    public async Task RunOutboxAsync(TimeSpan step, Func<Task> betweenRounds, int maxRounds = 200)
+    {
+        for (var round = 0; round < maxRounds; round++)
+        {
+            await DrainOutboxAsync();
+            await betweenRounds();
+            if (!await AnyReplyPendingAsync())
+            {
+                return;
+            }
+
+            Clock.Advance(step);
+        }
+
+        Assert.Fail($"Replies were still pending after {maxRounds} rounds.");
+    }
+
+    /// <summary>Waits for X's next <paramref name="count"/> deliveries, stores them as the webhook would, and runs the inbound worker.</summary>
+    public async Task DeliverAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (x.Receiver.Deliveries.Count < delivered + count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"X delivered {x.Receiver.Deliveries.Count - delivered} of {count} events.");
+            await Task.Delay(10, Ct);
+        }
+
+        await DeliverArrivedAsync();
+    }
+
+    /// <summary>Stores whatever X has delivered by now and runs the inbound worker over it.</summary>
+    public async Task DeliverArrivedAsync()
+    {
+        var bodies = x.Receiver.Deliveries.Skip(delivered).Select(d => d.Body.ToJsonString()).ToList();
+        delivered += bodies.Count;
+        await using (var db = await Contexts().CreateDbContextAsync(Ct))
+        {
+            foreach (var body in bodies)
+            {
+                db.InboundEvents.Add(new InboundEvent { WebhookKey = WebhookKey, Body = Encoding.UTF8.GetBytes(body), ReceivedAt = Clock.GetUtcNow() });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var worker = core.Services.GetRequiredService<InboundWorker>();
+        while (await worker.DrainOnceAsync(Ct) > 0)
+        {
+        }
+    }
+
+    /// <summary>The next calls to X get these answers, in order (<c>{"answer":"fail","status":503}</c>, <c>{"answer":"drop"}</c>...).</summary>
+    public async Task ScriptAsync(params object[] answers) =>
+        (await x.Control.PutAsJsonAsync("faults", new { script = answers }, Ct)).EnsureSuccessStatusCode();
+
+    public static object Fail(int status, int code = 131) => new { answer = "fail", status, code };
+
+    public static object Drop() => new { answer = "drop" };
+
+    public static object Ok() => new { answer = "ok" };
+
+    public async Task<Message> MessageAsync(long id)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id, Ct);
+    }
+
+    public async Task<List<Message>> OutboundAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Messages.AsNoTracking().Where(m => m.Direction == MessageDirection.Outbound).OrderBy(m => m.Id).ToListAsync(Ct);
+    }
+
+    public async Task<string?> SendingStoppedReasonAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.XAccounts.Select(a => a.SendingStoppedReason).SingleAsync(Ct);
+    }
+
+    public async Task ResumeSendingAsync()
+    {
+        await using var scope = core.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<OutboxControl>().ResumeSendingAsync("ada", Ct)).Succeeded);
+    }
+
+    /// <summary>What the account sent on the emulated X: DM texts and tweets.</summary>
+    public async Task<(List<JsonNode> DirectMessages, List<JsonNode> Tweets)> SentOnXAsync()
+    {
+        var sent = (await x.Control.GetFromJsonAsync<JsonObject>("sent", Ct))!;
+        return ([.. sent["direct_messages"]!.AsArray().Select(n => n!)], [.. sent["tweets"]!.AsArray().Select(n => n!)]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await core.DisposeAsync();
+        await x.DisposeAsync();
+    }
+
+    private IDbContextFactory<TwitterAddonDbContext> Contexts() => core.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
+
+    /// <summary>What Begin Setup leaves behind: X delivers the account's activity to our receiver, the account and both channels are stored.</summary>
+    private async Task ConnectAsync()
+    {
+        var keys = EmulatorHost.SandboxCredentials;
+        var client = core.Services.GetRequiredService<IXApi>();
+        var webhook = await client.RegisterWebhookAsync(keys, SandboxSeed.SandboxEnvironment, x.HookUrl, Ct);
+        await client.SubscribeAsync(keys, SandboxSeed.SandboxEnvironment, Ct);
+        var protector = core.Services.GetRequiredService<SecretProtector>();
+        await using (var db = await Contexts().CreateDbContextAsync(Ct))
+        {
+            db.XAccounts.Add(new XAccount
+            {
+                WebhookKey = WebhookKey, ConsumerKey = keys.ConsumerKey, ProtectedConsumerSecret = protector.Protect(keys.ConsumerSecret),
+                ProtectedAccessToken = protector.Protect(keys.AccessToken), ProtectedAccessTokenSecret = protector.Protect(keys.AccessTokenSecret),
+                EnvLabel = SandboxSeed.SandboxEnvironment, Tier = AccountTier.Sandbox, UserId = SandboxSeed.AccountId,
+                ScreenName = SandboxSeed.AccountScreenName, Name = "Acme Support", WebhookId = webhook.Id, WebhookUrl = x.HookUrl,
+                WebhookValid = true, SubscriptionActive = true, ConnectedAt = Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var scope = core.CreateScope();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        Assert.True((await channels.AddAsync(ChannelKind.DirectMessage, new() { Name = "DMs" }, "ada", Ct)).Succeeded);
+        Assert.True((await channels.AddAsync(ChannelKind.Mention, new() { Name = "Mentions" }, "ada", Ct)).Succeeded);
+    }
+
+    private async Task<int> LatestConversationAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Conversations.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
+    }
+
+    private async Task<bool> AnyReplyPendingAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Messages.AnyAsync(m => m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending, Ct);
+    }
+}
