@@ -1,10 +1,12 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbound;
@@ -34,7 +36,10 @@ public static class CoreServiceRegistration
         // It also registers the context as scoped, which Identity's stores use. Every context writes through the gate.
         services.AddDbContextFactory<TwitterAddonDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>())
+            // SQLite rebuilds a table to change a column type; EF runs the rebuild in a transaction of its own and
+            // warns at every fresh install that the PRAGMA around it cannot be. Not something an admin can act on.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
         services.AddSingleton<DatabaseInitializer>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)

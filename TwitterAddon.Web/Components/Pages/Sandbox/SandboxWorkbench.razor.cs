@@ -37,11 +37,19 @@ public sealed partial class SandboxWorkbench
         World.Changed += OnWorldChanged;
     }
 
-    private void OnWorldChanged() => _ = InvokeAsync(() =>
+    // X's world changed (a delivery, a reply): redraw; a failure shows on this page like any other.
+    private void OnWorldChanged() => _ = InvokeAsync(async () =>
     {
-        customers = SandboxService.Customers();
-        Load();
-        StateHasChanged();
+        try
+        {
+            customers = SandboxService.Customers();
+            Load();
+            StateHasChanged();
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     private void Load()
