@@ -47,84 +47,36 @@ internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChange
 
     public void SaveChangesCanceled(DbContextEventData eventData) => Exit(eventData.Context);
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(eventData.Context, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        BeforeAsync(command, eventData, result, cancellationToken);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Enter(eventData.Context);
-        return result;
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Before(command, eventData, result);
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Exit(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(After(command, eventData, result));
 
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Exit(eventData.Context);
-        return result;
-    }
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => After(command, eventData, result);
 
-    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        if (Writes(command, eventData.ExecuteMethod))
-        {
-            await EnterAsync(eventData.Context, cancellationToken);
-        }
+    public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        BeforeAsync(command, eventData, result, cancellationToken);
 
-        return result;
-    }
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Before(command, eventData, result);
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        if (Writes(command, eventData.ExecuteMethod))
-        {
-            Enter(eventData.Context);
-        }
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(After(command, eventData, result));
 
-        return result;
-    }
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => After(command, eventData, result);
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        ExitIfWrite(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        BeforeAsync(command, eventData, result, cancellationToken);
 
-    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        ExitIfWrite(command, eventData);
-        return result;
-    }
-
-    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        if (Writes(command, eventData.ExecuteMethod))
-        {
-            await EnterAsync(eventData.Context, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        if (Writes(command, eventData.ExecuteMethod))
-        {
-            Enter(eventData.Context);
-        }
-
-        return result;
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Before(command, eventData, result);
 
     /// <summary>SQLite writes as the reader steps through the rows (INSERT ... RETURNING): the gate is held until it closes.</summary>
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
@@ -137,21 +89,16 @@ internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChange
         return result;
     }
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ExitIfWrite(command, eventData);
-        return Task.CompletedTask;
-    }
+    // A command that failed or was cancelled: a reader that never opened is never disposed, so let go here.
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Task.FromResult(After(command, eventData, 0));
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ExitIfWrite(command, eventData);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => After(command, eventData, 0);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ExitIfWrite(command, eventData);
-        return Task.CompletedTask;
-    }
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Task.FromResult(After(command, eventData, 0));
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ExitIfWrite(command, eventData);
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => After(command, eventData, 0);
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -206,13 +153,34 @@ internal sealed class WriteGateInterceptor(DatabaseWriteGate gate) : ISaveChange
         return false;
     }
 
-    /// <summary>After a scalar, or a command that failed or was cancelled (a reader that never opened is never disposed).</summary>
-    private static void ExitIfWrite(DbCommand command, CommandEndEventData eventData)
+    private async ValueTask<T> BeforeAsync<T>(DbCommand command, CommandEventData eventData, T result, CancellationToken cancellationToken)
+    {
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            await EnterAsync(eventData.Context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private T Before<T>(DbCommand command, CommandEventData eventData, T result)
+    {
+        if (Writes(command, eventData.ExecuteMethod))
+        {
+            Enter(eventData.Context);
+        }
+
+        return result;
+    }
+
+    private static T After<T>(DbCommand command, CommandEndEventData eventData, T result)
     {
         if (Writes(command, eventData.ExecuteMethod))
         {
             Exit(eventData.Context);
         }
+
+        return result;
     }
 
     private ValueTask EnterAsync(DbContext? context, CancellationToken cancellationToken) =>
