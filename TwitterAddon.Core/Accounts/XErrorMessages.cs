@@ -20,9 +20,9 @@ internal static class XErrorMessages
 
     public static string ForWebhook(XApiException e, string url) => e.Code switch
     {
-        XErrorCodes.WebhookRejected when e.Errors[0].Message.Contains("Too many", StringComparison.Ordinal) =>
+        XErrorCodes.WebhookRejected when e.Said.Contains("Too many", StringComparison.Ordinal) =>
             "The environment already has its webhook (214, too many resources): remove it in the developer portal, or allow replacing it.",
-        XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Message} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
+        XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Text} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
         XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => PermissionAdvice(e),
         _ => Generic(e),
     };
@@ -35,7 +35,7 @@ internal static class XErrorMessages
     };
 
     public static string Generic(XApiException e) =>
-        e.Code is { } code ? $"{XErrorCodes.Advice(code)} (X said {code}: {e.Errors[0].Message})"
+        e.Refusal is not null || e.Code is not null ? $"{XRefusals.Advice(e.Refusal)} (X said {e.Said})"
         : e.HttpStatus == 0 ? $"{e.Message} Check this host's network (and Twitter:ApiBaseUrl), then try again."
         : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
 

@@ -23,32 +23,33 @@ public static class RetryPolicy
     /// <param name="resend">An earlier attempt's outcome was unknown.</param>
     public static SendStep Decide(ChannelKind kind, int attempt, bool resend, SendFailure failure, DateTimeOffset now)
     {
-        if (failure.Code is XErrorCodes.AccountLocked or XErrorCodes.InvalidOrExpiredToken)
+        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken)
         {
-            return new SendStep.StopAccount($"{XErrorCodes.Advice(failure.Code.Value)} (X said {failure.Code})");
+            return new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})");
         }
 
-        if (resend && failure.Code == XErrorCodes.DuplicateStatus)
+        if (resend && failure.Refusal == XRefusal.Duplicate)
         {
             return new SendStep.AlreadyPosted();
         }
 
-        if (failure.HttpStatus == 429)
+        if (failure.HttpStatus == 429 || failure.Refusal == XRefusal.RateLimited)
         {
             return new SendStep.WaitForRateLimit(failure.RateLimitReset ?? now + DefaultRateLimitWait);
         }
 
-        var transient = failure.HttpStatus == 0 || failure.HttpStatus >= 500;
+        // X's reply rule is X's answer, not a passing failure: never retried.
+        var transient = (failure.HttpStatus == 0 || failure.HttpStatus >= 500) && failure.Refusal is null;
         if (transient && attempt < MaxAttempts)
         {
             var waitForEcho = failure.OutcomeUnknown && kind == ChannelKind.DirectMessage;
-            var said = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
+            var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
             return new SendStep.RetryLater(
-                now + (waitForEcho ? EchoGrace : Backoff(attempt)), failure.OutcomeUnknown, $"Retrying: {said} (attempt {attempt} of {MaxAttempts}).");
+                now + (waitForEcho ? EchoGrace : Backoff(attempt)), failure.OutcomeUnknown, $"Retrying: {what} (attempt {attempt} of {MaxAttempts}).");
         }
 
-        return new SendStep.GiveUp(failure.Code is { } code
-            ? $"{XErrorCodes.Advice(code)} (X said {code}: {failure.XMessage})"
+        return new SendStep.GiveUp(failure.Said is { } said && (failure.Refusal is not null || failure.HttpStatus is > 0 and < 500)
+            ? $"{XRefusals.Advice(failure.Refusal)} (X said {said})"
             : failure.HttpStatus == 0 ? $"X could not be reached after {attempt} attempts." : $"X kept answering HTTP {failure.HttpStatus} after {attempt} attempts.");
     }
 

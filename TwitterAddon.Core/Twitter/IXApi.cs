@@ -4,9 +4,8 @@ using TwitterAddon.Core.Twitter.Payloads;
 namespace TwitterAddon.Core.Twitter;
 
 /// <summary>
-/// What the add-on asks of X. <see cref="XApiClient"/> speaks v1.1 (what Begin Setup's keys and tiers are for);
-/// a v2 transport (x-api.md 7: /2/webhooks, /2/account_activity, /2/dm_conversations, /2/tweets) can implement
-/// the same calls beside it. Failures are <see cref="XApiException"/> either way.
+/// What the add-on asks of X's v1.1 API (the Sandbox and Premium tiers, <see cref="XApiClient"/>); today's v2
+/// is <see cref="IXApiV2"/>. Failures are <see cref="XApiException"/> either way.
 /// </summary>
 public interface IXApi
 {
@@ -35,6 +34,4 @@ public interface IXApi
     Task<XDirectMessageEvent> SendDirectMessageAsync(OAuthCredentials credentials, string recipientId, string text, CancellationToken cancellationToken);
 
     Task<XTweet> PostReplyAsync(OAuthCredentials credentials, string text, string inReplyToStatusId, CancellationToken cancellationToken);
-
-    Task<string> RequestBearerTokenAsync(string consumerKey, string consumerSecret, CancellationToken cancellationToken);
 }

@@ -1,14 +1,18 @@
 namespace TwitterAddon.Core.Twitter;
 
-/// <summary>X answered with an error: its HTTP status, its error codes and, for 429, when the limit resets.</summary>
+/// <summary>
+/// X answered with an error, of either API generation: its HTTP status, v1.1's error codes or v2's problem and
+/// errors, and for 429 when the limit resets. <see cref="Refusal"/> says what it means, whichever generation said it.
+/// </summary>
 public sealed class XApiException : Exception
 {
-    public XApiException(int httpStatus, IReadOnlyList<XError> errors, DateTimeOffset? rateLimitReset = null)
-        : base(Describe(httpStatus, errors))
+    public XApiException(int httpStatus, IReadOnlyList<XError> errors, DateTimeOffset? rateLimitReset = null, XProblem? problem = null)
+        : base(Describe(httpStatus, errors, problem))
     {
         HttpStatus = httpStatus;
         Errors = errors;
         RateLimitReset = rateLimitReset;
+        Problem = problem;
     }
 
     public XApiException()
@@ -32,10 +36,21 @@ public sealed class XApiException : Exception
 
     public IReadOnlyList<XError> Errors { get; }
 
-    /// <summary>X's first error code, or null when the body had none (a bare 5xx, say).</summary>
-    public int? Code => Errors.Count > 0 ? Errors[0].Code : null;
+    /// <summary>v2's problem details, when X sent them.</summary>
+    public XProblem? Problem { get; }
+
+    /// <summary>X's first v1.1 error code, or null when the body had none (a v2 answer, a bare 5xx).</summary>
+    public int? Code => Errors.Select(e => e.Code).FirstOrDefault(c => c is not null);
 
     public DateTimeOffset? RateLimitReset { get; }
+
+    /// <summary>What X's answer means for the add-on, from a v1.1 code or a v2 problem; null when it does not tell.</summary>
+    public XRefusal? Refusal => XRefusals.Of(HttpStatus, Code, Problem, Errors);
+
+    /// <summary>What X said, for the person: "187: Status is a duplicate." (v1.1), or v2's detail.</summary>
+    public string Said =>
+        Code is { } code ? $"{code}: {Errors.First(e => e.Code == code).Text}"
+        : Problem?.Detail ?? Problem?.Title ?? (Errors.Count > 0 ? Errors[0].Text : $"HTTP {HttpStatus}");
 
     public bool Has(int code) => Errors.Any(e => e.Code == code);
 
@@ -51,8 +66,9 @@ public sealed class XApiException : Exception
         _ => true,
     };
 
-    private static string Describe(int status, IReadOnlyList<XError> errors) =>
-        errors.Count == 0
+    private static string Describe(int status, IReadOnlyList<XError> errors, XProblem? problem) =>
+        errors.Count == 0 && problem is null
             ? $"X answered HTTP {status}."
-            : $"X answered HTTP {status}: " + string.Join("; ", errors.Select(e => $"{e.Code} {e.Message}"));
+            : $"X answered HTTP {status}: " + string.Join("; ",
+                new[] { problem?.Detail ?? problem?.Title }.Concat(errors.Select(e => e.Code is { } c ? $"{c} {e.Text}" : e.Text)).OfType<string>().Distinct());
 }

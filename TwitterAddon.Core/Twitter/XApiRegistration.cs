@@ -14,7 +14,10 @@ internal static class XApiRegistration
         services.AddSingleton<XBearerTokenCache>();
         services.AddTransient<OAuth1Handler>();
         services.AddTransient<RateLimitHandler>();
-        var client = services.AddHttpClient<IXApi, XApiClient>((sp, http) =>
+        // One pipeline for both API generations; the clients are thin typed wrappers over it.
+        services.AddTransient<IXApi, XApiClient>();
+        services.AddTransient<IXApiV2, XApiV2Client>();
+        var client = services.AddHttpClient<XTransport>((sp, http) =>
         {
             var baseUrl = sp.GetRequiredService<IOptions<XApiOptions>>().Value.ApiBaseUrl;
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");

@@ -13,11 +13,11 @@ public sealed class XBearerTokenCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.Ordinal);
 
-    public async Task<string> GetAsync(OAuthCredentials credentials, IXApi client, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(
+        OAuthCredentials credentials, Func<OAuthCredentials, CancellationToken, Task<string>> request, CancellationToken cancellationToken)
     {
         var key = credentials.ConsumerKey + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ConsumerSecret)));
-        var entry = tokens.GetOrAdd(key, _ => new Lazy<Task<string>>(
-            () => client.RequestBearerTokenAsync(credentials.ConsumerKey, credentials.ConsumerSecret, CancellationToken.None)));
+        var entry = tokens.GetOrAdd(key, _ => new Lazy<Task<string>>(() => request(credentials, CancellationToken.None)));
         try
         {
             return await entry.Value.WaitAsync(cancellationToken);

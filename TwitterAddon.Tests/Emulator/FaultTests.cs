@@ -131,7 +131,7 @@ public sealed class FaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<XApiException>(() => x.Client.PostReplyAsync(Keys, "Hello", "1", Ct));
 
         Assert.Equal((403, code), (error.HttpStatus, error.Code));
-        Assert.False(string.IsNullOrEmpty(XErrorCodes.Advice(code)));
+        Assert.False(string.IsNullOrEmpty(XRefusals.Advice(error.Refusal)));
     }
 
     [Fact]

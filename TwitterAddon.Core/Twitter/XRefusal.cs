@@ -1,0 +1,23 @@
+namespace TwitterAddon.Core.Twitter;
+
+/// <summary>What an error answer of X means for the add-on, whichever API generation gave it.</summary>
+public enum XRefusal
+{
+    CouldNotAuthenticate,
+    InvalidToken,
+    AccountLocked,
+    NoPermission,
+    NotFound,
+    Duplicate,
+    TooLong,
+    ParentGone,
+    CannotMessage,
+    MessageTooLong,
+
+    /// <summary>X's reply rule on self-serve access: the post's author neither mentioned nor quoted the account.</summary>
+    ReplyNotAllowed,
+    RateLimited,
+
+    /// <summary>The app's plan does not include the endpoint, or its usage cap is spent.</summary>
+    NotInPlan,
+}
