@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwitterAddon.Core.Twitter;
 using TwitterAddon.Emulator.Api;
+using TwitterAddon.Emulator.Api.V2;
 using TwitterAddon.Emulator.Control;
 using TwitterAddon.Emulator.Webhooks;
 using TwitterAddon.Emulator.World;
@@ -24,6 +25,7 @@ public static class EmulatorRegistration
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RateLimitBook>();
         services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<ActivityDeliveries>();
         services.AddSingleton<XActivity>();
         services.AddSingleton<Sandbox>();
         services.AddSingleton<CrcChallenger>();
@@ -49,7 +51,13 @@ public static class EmulatorRegistration
         x.MapWebhookEndpoints();
         x.MapSubscriptionEndpoints();
         x.MapSendingEndpoints();
-        x.Map("/{**path}", () => XResults.Error(XFailure.NotFound()));
+        x.MapV2UserEndpoints();
+        x.MapV2WebhookEndpoints();
+        x.MapActivityEndpoints();
+        x.MapV2SendingEndpoints();
+        x.Map("/{**path}", (HttpContext http) => V2Paths.Is(http)
+            ? V2Results.Problem(404, "Not Found Error", "The requested resource was not found.", V2Results.Problems + "resource-not-found")
+            : XResults.Error(XFailure.NotFound()));
 
         endpoints.MapGroup(prefix + "/control").AllowAnonymous().MapControlEndpoints();
         return endpoints;

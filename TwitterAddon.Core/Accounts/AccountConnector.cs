@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Accounts.Connections;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
 using TwitterAddon.Core.Twitter.OAuth;
@@ -9,12 +10,12 @@ using TwitterAddon.Core.Webhooks;
 namespace TwitterAddon.Core.Accounts;
 
 /// <summary>
-/// Save in Begin Setup: verify the keys → check the environment → register the webhook (X sends the CRC during
-/// that call) → subscribe → store. A failure at any step undoes what the earlier steps created at X, so a
-/// failed connect leaves nothing behind.
+/// Save in Begin Setup, on either API generation: verify the keys → check the environment (v1.1) or the app's
+/// webhooks (v2) → register the webhook (X sends the CRC during that call) → subscribe → store. A failure at any
+/// step undoes what the earlier steps created at X, so a failed connect leaves nothing behind.
 /// </summary>
 public sealed partial class AccountConnector(
-    IXApi x,
+    XConnections connections,
     SetupFormValidator validator,
     WebhookAddress address,
     ConsumerSecrets secrets,
@@ -26,7 +27,7 @@ public sealed partial class AccountConnector(
     // One connect at a time in this process: two admins pressing Save together must not connect two accounts.
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    /// <param name="replaceForeignWebhook">The admin allowed deleting another app's webhook in the environment.</param>
+    /// <param name="replaceForeignWebhook">The admin allowed deleting another app's or install's webhook.</param>
     public async Task<ConnectOutcome> ConnectAsync(
         SetupForm form, string actor, bool replaceForeignWebhook, IProgress<ConnectProgressReport>? progress, CancellationToken cancellationToken)
     {
@@ -58,13 +59,14 @@ public sealed partial class AccountConnector(
             }
         }
 
+        var x = connections.For(form.Tier);
         var credentials = form.Credentials();
         var env = form.EnvLabel.Trim();
         progress?.Report(new(ConnectStep.VerifyCredentials));
         XUser user;
         try
         {
-            user = await x.VerifyCredentialsAsync(credentials, cancellationToken);
+            user = await x.VerifyAsync(credentials, cancellationToken);
         }
         catch (XApiException e)
         {
@@ -75,27 +77,29 @@ public sealed partial class AccountConnector(
         IReadOnlyList<XWebhook> existing;
         try
         {
-            existing = await x.ListWebhooksAsync(credentials, env, cancellationToken);
+            existing = await x.WebhooksAsync(credentials, env, cancellationToken);
         }
         catch (XApiException e)
         {
-            return ConnectOutcome.Failed(ConnectStep.CheckEnvironment, XErrorMessages.ForEnvironment(e, env));
+            return ConnectOutcome.Failed(ConnectStep.CheckEnvironment, XErrorMessages.ForEnvironment(e, env, form.Tier));
         }
 
         var ours = existing.FirstOrDefault(w => address.KeyOf(w.Url) is not null);
         var foreign = existing.FirstOrDefault(w => address.KeyOf(w.Url) is null);
-        if (ours is null && foreign is not null && !replaceForeignWebhook)
+        // Enterprise may have several webhooks; the other tiers one (per environment on v1.1, per account on v2).
+        if (ours is null && foreign is not null && form.Tier != AccountTier.Enterprise && !replaceForeignWebhook)
         {
+            var where = x.WebhookPerEnvironment ? $"The environment \"{env}\" already has" : "The X account already has its one";
             return new ConnectOutcome(false, ConnectStep.CheckEnvironment,
-                $"The environment \"{env}\" already has a webhook of another app or install: {foreign.Url}. Replace it with this add-on's?",
-                foreign.Url);
+                $"{where} webhook of another app or install: {foreign.Url}. Replace it with this add-on's?", foreign.Url);
         }
 
-        return await RegisterAndSubscribeAsync(form, credentials, env, user, ours, ours is null ? foreign : null, actor, progress, cancellationToken);
+        var toReplace = ours is null && form.Tier != AccountTier.Enterprise ? foreign : null;
+        return await RegisterAndSubscribeAsync(x, form, credentials, env, user, ours, toReplace, actor, progress, cancellationToken);
     }
 
     private async Task<ConnectOutcome> RegisterAndSubscribeAsync(
-        SetupForm form, OAuthCredentials credentials, string env, XUser user, XWebhook? ours, XWebhook? toReplace,
+        IXConnection x, SetupForm form, OAuthCredentials credentials, string env, XUser user, XWebhook? ours, XWebhook? toReplace,
         string actor, IProgress<ConnectProgressReport>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(Report(ConnectStep.RegisterWebhook, user));
@@ -112,10 +116,11 @@ public sealed partial class AccountConnector(
             }
 
             // Ours from an earlier install: re-validate it rather than registering a second one.
-            webhook = ours is null ? await x.RegisterWebhookAsync(credentials, env, url, cancellationToken) : ours;
-            if (ours is not null)
+            webhook = ours ?? await x.RegisterWebhookAsync(credentials, env, url, cancellationToken);
+            if (ours is not null && !await x.RevalidateWebhookAsync(credentials, env, ours.Id, cancellationToken))
             {
-                await x.TriggerCrcAsync(credentials, env, ours.Id, cancellationToken);
+                secrets.Forget(key);
+                return ConnectOutcome.Failed(ConnectStep.RegisterWebhook, XErrorMessages.CrcFailed(url));
             }
         }
         catch (XApiException e)
@@ -127,12 +132,12 @@ public sealed partial class AccountConnector(
         progress?.Report(Report(ConnectStep.Subscribe, user));
         try
         {
-            await x.SubscribeAsync(credentials, env, cancellationToken);
+            await x.SubscribeAsync(credentials, env, webhook.Id, user.IdStr, cancellationToken);
         }
         catch (XApiException e)
         {
-            await UndoWebhookAsync(credentials, env, webhook.Id, key, created: ours is null);
-            return ConnectOutcome.Failed(ConnectStep.Subscribe, XErrorMessages.ForSubscription(e));
+            await UndoWebhookAsync(x, credentials, env, webhook.Id, key, created: ours is null);
+            return ConnectOutcome.Failed(ConnectStep.Subscribe, XErrorMessages.ForSubscription(e, form.Tier));
         }
 
         progress?.Report(Report(ConnectStep.Save, user));
@@ -142,8 +147,8 @@ public sealed partial class AccountConnector(
         }
         catch (DbUpdateException)
         {
-            await UndoSubscriptionAsync(credentials, env, user.IdStr);
-            await UndoWebhookAsync(credentials, env, webhook.Id, key, created: ours is null);
+            await UndoAsync(() => x.UnsubscribeAsync(credentials, env, webhook.Id, user.IdStr, CancellationToken.None), "unsubscribe");
+            await UndoWebhookAsync(x, credentials, env, webhook.Id, key, created: ours is null);
             return ConnectOutcome.Failed(ConnectStep.Save, "Another admin connected an account at the same moment. Reload the page.");
         }
 
@@ -172,40 +177,31 @@ public sealed partial class AccountConnector(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task UndoWebhookAsync(OAuthCredentials credentials, string env, string webhookId, string key, bool created)
+    private async Task UndoWebhookAsync(IXConnection x, OAuthCredentials credentials, string env, string webhookId, string key, bool created)
     {
         secrets.Forget(key);
-        if (!created)
+        if (created)
         {
-            return;
-        }
-
-        try
-        {
-            await x.DeleteWebhookAsync(credentials, env, webhookId, CancellationToken.None);
-        }
-        catch (XApiException e)
-        {
-            LogUndoFailed(logger, "delete the webhook", e.Message);
+            await UndoAsync(() => x.DeleteWebhookAsync(credentials, env, webhookId, CancellationToken.None), "delete the webhook");
         }
     }
 
-    private async Task UndoSubscriptionAsync(OAuthCredentials credentials, string env, string userId)
+    private async Task UndoAsync(Func<Task> undo, string action)
     {
         try
         {
-            await x.UnsubscribeAsync(credentials, env, userId, CancellationToken.None);
+            await undo();
         }
         catch (XApiException e)
         {
-            LogUndoFailed(logger, "unsubscribe", e.Message);
+            LogUndoFailed(logger, action, e.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: X account @{ScreenName} ({UserId}) connected in env {Env} ({Tier}) by {Actor}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: X account @{ScreenName} ({UserId}) connected with Env Label {Env} ({Tier}) by {Actor}")]
     private static partial void LogConnected(ILogger logger, string screenName, string userId, string env, AccountTier tier, string actor);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: webhook {Url} of another app deleted from env {Env}, as {Actor} allowed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: webhook {Url} of another app or install deleted ({Env}), as {Actor} allowed")]
     private static partial void LogReplacedWebhook(ILogger logger, string url, string env, string actor);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A failed connect could not {Action} at X: {Reason}")]

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Accounts.Connections;
+using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
-using TwitterAddon.Core.Twitter.OAuth;
 using TwitterAddon.Core.Validation;
 using TwitterAddon.Core.Webhooks;
 
@@ -10,14 +11,19 @@ namespace TwitterAddon.Core.Accounts;
 
 /// <summary>Detail Account: read the connection, change Tier or Env Label, re-validate the webhook, disconnect.</summary>
 public sealed partial class AccountService(
-    IXApi x,
+    XConnections connections,
+    AccountMove move,
     ConsumerSecrets secrets,
     SecretProtector protector,
     IDbContextFactory<TwitterAddonDbContext> contexts,
     CrcLog crcs,
+    AccountActivityNotifier notifier,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
+    internal const string Undecryptable =
+        "The stored keys cannot be decrypted: the Data Protection keys beside the database are missing or different. Restore them, or disconnect and connect again.";
+
     public async Task<AccountSummary?> GetAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -32,30 +38,70 @@ public sealed partial class AccountService(
         return AccountSummary.Of(account, await crcs.LastAnsweredAsync(account.WebhookKey, cancellationToken), lastEventAt);
     }
 
+    /// <summary>What X has subscribed for the account right now (Detail Account lists it), or why X could not be asked.</summary>
+    public async Task<(SubscriptionState? State, string? Error)> SubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.XAccounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) is not { } account)
+        {
+            return (null, "No X account is connected.");
+        }
+
+        if (protector.CredentialsOf(account) is not { } credentials)
+        {
+            return (null, Undecryptable);
+        }
+
+        try
+        {
+            return (await connections.For(account.Tier).SubscriptionsAsync(credentials, account.EnvLabel, account.WebhookId ?? "", account.UserId, cancellationToken), null);
+        }
+        catch (XApiException e)
+        {
+            return (null, XErrorMessages.Generic(e));
+        }
+    }
+
+    /// <summary>
+    /// Within one API generation the tier is the admin's word for X's limits. Between v1.1 and v2 the account is
+    /// set up on the new side first and leaves the old one only after that worked.
+    /// </summary>
     public async Task<Outcome> ChangeTierAsync(AccountTier tier, string actor, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(tier))
         {
-            return Outcome.Refused("Choose Sandbox or Premium.");
+            return Outcome.Refused("Choose Pay-per-use, Enterprise, Premium or Sandbox.");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (account is null)
+        if (await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) is not { } account)
         {
             return Outcome.Refused("No X account is connected.");
         }
 
         var before = account.Tier;
-        account.Tier = tier;
-        await db.SaveChangesAsync(cancellationToken);
+        if (before.UsesApiV2() != tier.UsesApiV2())
+        {
+            var moved = await move.MoveAsync(db, account, tier, account.EnvLabel, cancellationToken);
+            if (!moved.Succeeded)
+            {
+                return moved;
+            }
+        }
+        else
+        {
+            account.Tier = tier;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         LogTierChanged(logger, before, tier, actor);
+        notifier.Notify();
         return Outcome.Ok;
     }
 
     /// <summary>
-    /// Moves the webhook and subscription to another environment: register and subscribe there first, and only
-    /// then leave the old one, so a failure keeps the account working where it was.
+    /// v1.1: moves the webhook and subscription to another environment. v2: subscribes the account under the new
+    /// tag and then removes the old tag's subscriptions. Either way the old one is left only after the new one worked.
     /// </summary>
     public async Task<Outcome> ChangeEnvLabelAsync(string envLabel, string actor, CancellationToken cancellationToken)
     {
@@ -72,49 +118,18 @@ public sealed partial class AccountService(
             return account is null ? Outcome.Refused("No X account is connected.") : Outcome.Ok;
         }
 
-        if (protector.CredentialsOf(account) is not { } credentials)
-        {
-            return Outcome.Refused(Undecryptable);
-        }
-
-        string newWebhookId;
-        try
-        {
-            await x.ListWebhooksAsync(credentials, env, cancellationToken);
-            newWebhookId = (await x.RegisterWebhookAsync(credentials, env, account.WebhookUrl, cancellationToken)).Id;
-        }
-        catch (XApiException e)
-        {
-            return Outcome.Refused(e.Code == XErrorCodes.DoesNotExist ? XErrorMessages.ForEnvironment(e, env) : XErrorMessages.ForWebhook(e, account.WebhookUrl));
-        }
-
-        try
-        {
-            await x.SubscribeAsync(credentials, env, cancellationToken);
-        }
-        catch (XApiException e)
-        {
-            await TryAsync(() => x.DeleteWebhookAsync(credentials, env, newWebhookId, CancellationToken.None), "delete the new webhook");
-            return Outcome.Refused(XErrorMessages.ForSubscription(e));
-        }
-
         var oldEnv = account.EnvLabel;
-        await TryAsync(() => x.UnsubscribeAsync(credentials, oldEnv, account.UserId, CancellationToken.None), "unsubscribe from the old environment");
-        if (account.WebhookId is { } oldWebhook)
+        var moved = await move.MoveAsync(db, account, account.Tier, env, cancellationToken);
+        if (moved.Succeeded)
         {
-            await TryAsync(() => x.DeleteWebhookAsync(credentials, oldEnv, oldWebhook, CancellationToken.None), "delete the old webhook");
+            LogEnvChanged(logger, oldEnv, env, actor);
+            notifier.Notify();
         }
 
-        account.EnvLabel = env;
-        account.WebhookId = newWebhookId;
-        account.WebhookValid = true;
-        account.SubscriptionActive = true;
-        await db.SaveChangesAsync(cancellationToken);
-        LogEnvChanged(logger, oldEnv, env, actor);
-        return Outcome.Ok;
+        return moved;
     }
 
-    /// <summary>Asks X for a CRC now (PUT): the way back after X marked the webhook invalid.</summary>
+    /// <summary>Asks X for a CRC now: the way back after X marked the webhook invalid.</summary>
     public async Task<Outcome> RevalidateWebhookAsync(string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -132,9 +147,8 @@ public sealed partial class AccountService(
         Outcome outcome;
         try
         {
-            await x.TriggerCrcAsync(credentials, account.EnvLabel, webhookId, cancellationToken);
-            account.WebhookValid = true;
-            outcome = Outcome.Ok;
+            account.WebhookValid = await connections.For(account.Tier).RevalidateWebhookAsync(credentials, account.EnvLabel, webhookId, cancellationToken);
+            outcome = account.WebhookValid ? Outcome.Ok : Outcome.Refused(XErrorMessages.CrcFailed(account.WebhookUrl));
         }
         catch (XApiException e)
         {
@@ -145,6 +159,7 @@ public sealed partial class AccountService(
         account.LastCheckedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         LogRevalidated(logger, account.WebhookValid, actor);
+        notifier.Notify();
         return outcome;
     }
 
@@ -168,8 +183,10 @@ public sealed partial class AccountService(
         }
         else
         {
-            await TryAsync(() => x.UnsubscribeAsync(credentials, account.EnvLabel, account.UserId, CancellationToken.None), "unsubscribe", problems);
-            if (account.WebhookId is { } webhookId)
+            var x = connections.For(account.Tier);
+            var webhookId = account.WebhookId ?? "";
+            await TryAsync(() => x.UnsubscribeAsync(credentials, account.EnvLabel, webhookId, account.UserId, CancellationToken.None), "unsubscribe", problems);
+            if (account.WebhookId is not null)
             {
                 await TryAsync(() => x.DeleteWebhookAsync(credentials, account.EnvLabel, webhookId, CancellationToken.None), "delete the webhook", problems);
             }
@@ -184,47 +201,7 @@ public sealed partial class AccountService(
             : Outcome.Refused("Disconnected here, but X refused to " + string.Join(" and to ", problems) + ": remove them in the developer portal.");
     }
 
-    /// <summary>Asks X whether our webhook is valid and the account subscribed; re-validates an invalid webhook.</summary>
-    public async Task RefreshStatusAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.XAccounts.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-
-        if (protector.CredentialsOf(account) is not { } credentials)
-        {
-            return;
-        }
-
-        try
-        {
-            var ours = (await x.ListWebhooksAsync(credentials, account.EnvLabel, cancellationToken)).FirstOrDefault(w => w.Id == account.WebhookId);
-            if (ours is { Valid: false })
-            {
-                await TryAsync(() => x.TriggerCrcAsync(credentials, account.EnvLabel, ours.Id, cancellationToken), "re-validate the webhook");
-                ours = (await x.ListWebhooksAsync(credentials, account.EnvLabel, cancellationToken)).FirstOrDefault(w => w.Id == account.WebhookId);
-            }
-
-            account.WebhookValid = ours?.Valid == true;
-            account.SubscriptionActive = await x.IsSubscribedAsync(credentials, account.EnvLabel, cancellationToken);
-        }
-        catch (XApiException e)
-        {
-            account.AccessRevoked |= e.Code == XErrorCodes.InvalidOrExpiredToken;
-            LogRefreshFailed(logger, e.Message);
-        }
-
-        account.LastCheckedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private const string Undecryptable =
-        "The stored keys cannot be decrypted: the Data Protection keys beside the database are missing or different. Restore them, or disconnect and connect again.";
-
-    private async Task TryAsync(Func<Task> call, string action, List<string>? problems = null)
+    private async Task TryAsync(Func<Task> call, string action, List<string> problems)
     {
         try
         {
@@ -232,8 +209,8 @@ public sealed partial class AccountService(
         }
         catch (XApiException e)
         {
-            problems?.Add(action);
-            LogRefreshFailed(logger, $"could not {action}: {e.Message}");
+            problems.Add(action);
+            LogXRefused(logger, action, e.Message);
         }
     }
 
@@ -249,6 +226,6 @@ public sealed partial class AccountService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: X account @{ScreenName} ({UserId}) disconnected by {Actor}")]
     private static partial void LogDisconnected(ILogger logger, string screenName, string userId, string actor);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "X account status check: {Reason}")]
-    private static partial void LogRefreshFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "X refused to {Action}: {Reason}")]
+    private static partial void LogXRefused(ILogger logger, string action, string reason);
 }

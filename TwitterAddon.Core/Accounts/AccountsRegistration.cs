@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Accounts.Connections;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Accounts;
@@ -16,8 +17,13 @@ internal static class AccountsRegistration
         services.AddSingleton<SecretProtector>();
         services.AddHostedService<ConsumerSecretsLoader>();
         services.AddHostedService<WebhookHealthMonitor>();
+        services.AddScoped<AccountActivityConnection>();
+        services.AddScoped<ActivityApiConnection>();
+        services.AddScoped<XConnections>();
         services.AddScoped<AccountConnector>();
+        services.AddScoped<AccountMove>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountHealth>();
         return services;
     }
 }

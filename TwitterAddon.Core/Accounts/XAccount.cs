@@ -51,6 +51,46 @@ public sealed class XAccount
 
     public DateTimeOffset? LastCheckedAt { get; set; }
 
+    /// <summary>v2: a stretch of time X may have delivered events we did not get, waiting to be replayed.</summary>
+    public DateTimeOffset? ReplayFrom { get; private set; }
+
+    public DateTimeOffset? ReplayTo { get; private set; }
+
+    /// <summary>What the last replay came to, for the Setup page.</summary>
+    public string? ReplayNote { get; private set; }
+
+    public DateTimeOffset? ReplayNoteAt { get; private set; }
+
+    /// <summary>Events between the two times may be missing (the host was down, or X held the webhook invalid): ask X to replay them.</summary>
+    public void MissedEventsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+        {
+            return;
+        }
+
+        ReplayFrom = ReplayFrom is { } earlier && earlier < from ? earlier : from;
+        ReplayTo = ReplayTo is { } later && later > to ? later : to;
+    }
+
+    /// <summary>X took the replay (<paramref name="done"/>), or refused or could not take it yet; the note says which.</summary>
+    public void ReplayAnswered(bool done, string note, DateTimeOffset at)
+    {
+        if (done)
+        {
+            (ReplayFrom, ReplayTo) = (null, null);
+        }
+
+        (ReplayNote, ReplayNoteAt) = (note, at);
+    }
+
+    /// <summary>Events now come through <paramref name="webhookId"/> for <paramref name="envLabel"/>, on the tier's API.</summary>
+    public void MoveTo(AccountTier tier, string envLabel, string webhookId, DateTimeOffset at)
+    {
+        (Tier, EnvLabel, WebhookId) = (tier, envLabel, webhookId);
+        (WebhookValid, SubscriptionActive, LastCheckedAt) = (true, true, at);
+    }
+
     /// <summary>The user took the app's access away on X: X already deleted the subscription; the admin must reconnect.</summary>
     public void Revoke() => (AccessRevoked, SubscriptionActive) = (true, false);
 

@@ -2,19 +2,27 @@ using TwitterAddon.Core.Twitter;
 
 namespace TwitterAddon.Core.Accounts;
 
-/// <summary>Turns X's answers during setup into sentences that say what the admin should fix.</summary>
+/// <summary>Turns X's answers during setup, of either API generation, into sentences that say what the admin should fix.</summary>
 internal static class XErrorMessages
 {
-    public static string ForCredentials(XApiException e) => e.Code switch
+    private const string PermissionAdvice =
+        "set \"Read and write and Direct message\" under User authentication settings, then regenerate the Access Token and Access Token Secret (old tokens keep the old permission).";
+
+    public static string ForCredentials(XApiException e) => (e.Code, e.Refusal) switch
     {
-        XErrorCodes.CouldNotAuthenticate => "X did not accept the keys (32): check the API Key, API Key Secret, Access Token and Access Token Secret, and that they belong to the same app.",
-        XErrorCodes.InvalidOrExpiredToken => "X says the Access Token is invalid or expired (89): regenerate the Access Token and Access Token Secret and paste the new ones.",
+        (XErrorCodes.CouldNotAuthenticate, _) => "X did not accept the keys (32): check the API Key, API Key Secret, Access Token and Access Token Secret, and that they belong to the same app.",
+        (XErrorCodes.InvalidOrExpiredToken, _) => "X says the Access Token is invalid or expired (89): regenerate the Access Token and Access Token Secret and paste the new ones.",
+        (null, XRefusal.InvalidToken) => "X did not accept the keys (Unauthorized): check the API Key, API Key Secret, Access Token and Access Token Secret, that they belong to the same app, and that the Access Token was not regenerated since.",
+        (null, XRefusal.NotInPlan) => "X refuses these keys for API v2: the app must be in a project with Pay-per-use or Enterprise access (X's developer console). " + Said(e),
         _ => Generic(e),
     };
 
-    public static string ForEnvironment(XApiException e, string envLabel) => e.Code switch
+    public static string ForEnvironment(XApiException e, string envLabel, AccountTier tier) => (tier.UsesApiV2(), e.Code, e.Refusal) switch
     {
-        XErrorCodes.DoesNotExist => $"X has no Account Activity environment labelled \"{envLabel}\" for this app (34). Env labels are case-sensitive: copy it from the Dev Environments page.",
+        (false, XErrorCodes.DoesNotExist, _) => $"X has no Account Activity environment labelled \"{envLabel}\" for this app (34). Env labels are case-sensitive: copy it from the Dev Environments page.",
+        (true, 99, _) => "X did not give an app-only token for the API Key and API Key Secret (99): check both, and that they are the app's current ones.",
+        (true, _, XRefusal.NotInPlan or XRefusal.NoPermission) =>
+            "The app's access does not include v2 webhooks: in X's developer console the app must be in a project with Pay-per-use or Enterprise access. " + Said(e),
         _ => Generic(e),
     };
 
@@ -23,22 +31,37 @@ internal static class XErrorMessages
         XErrorCodes.WebhookRejected when e.Said.Contains("Too many", StringComparison.Ordinal) =>
             "The environment already has its webhook (214, too many resources): remove it in the developer portal, or allow replacing it.",
         XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Text} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
-        XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => PermissionAdvice(e),
+        XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
+        _ when Reason(e, "CrcValidationFailed") => $"X could not verify this add-on's webhook at {url}: {e.Said} X must reach App:PublicBaseUrl over https and get the CRC answer within 10 seconds.",
+        _ when Reason(e, "UrlValidationFailed") => $"X refuses the webhook URL {url}: it wants a public https address without a port. Set App:PublicBaseUrl to this host's public https address.",
+        _ when Reason(e, "DuplicateUrlFailed") => $"X already has a webhook at {url} for another app. Remove it in X's developer console, then save again.",
+        _ when Reason(e, "WebhookLimitExceeded") =>
+            "The X account already has as many webhooks as its plan allows (Pay-per-use: one): remove one in X's developer console, or allow replacing it.",
         _ => Generic(e),
     };
 
-    public static string ForSubscription(XApiException e) => e.Code switch
+    public static string ForSubscription(XApiException e, AccountTier tier) => (tier.UsesApiV2(), e.Code, e.Refusal) switch
     {
-        XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => PermissionAdvice(e),
-        XErrorCodes.WebhookRejected => "The environment's subscriptions are all used (Sandbox allows 15): unsubscribe an account in another tool, or move to Premium.",
+        (false, XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission, _) => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
+        (false, XErrorCodes.WebhookRejected, _) => "The environment's subscriptions are all used (Sandbox allows 15): unsubscribe an account in another tool, or move to Premium.",
+        (true, _, XRefusal.NoPermission or XRefusal.InvalidToken) =>
+            $"X refused to subscribe the account to its DMs and mentions: the keys lack the Direct Message permission. {char.ToUpperInvariant(PermissionAdvice[0])}{PermissionAdvice[1..]} {Said(e)}",
+        (true, _, _) when e.Said.Contains("LimitExceeded", StringComparison.OrdinalIgnoreCase) =>
+            "The app's X Activity subscriptions are all used (self-serve allows 1,500): remove ones it no longer needs in X's developer console. " + Said(e),
         _ => Generic(e),
     };
+
+    public static string CrcFailed(string url) =>
+        $"X ran the CRC against this add-on's webhook at {url} and it did not pass: X must reach App:PublicBaseUrl over https and get the right answer in time.";
 
     public static string Generic(XApiException e) =>
-        e.Refusal is not null || e.Code is not null ? $"{XRefusals.Advice(e.Refusal)} (X said {e.Said})"
+        e.Refusal is not null || e.Code is not null || e.Problem is not null || e.Errors.Count > 0 ? $"{XRefusals.Advice(e.Refusal)} (X said {e.Said})"
         : e.HttpStatus == 0 ? $"{e.Message} Check this host's network (and Twitter:ApiBaseUrl), then try again."
         : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
 
-    private static string PermissionAdvice(XApiException e) =>
-        $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): set it under User authentication settings, then regenerate the Access Token and Access Token Secret (old tokens keep the old permission).";
+    /// <summary>v2 names the failure at the start of an error message: "CrcValidationFailed: ...".</summary>
+    private static bool Reason(XApiException e, string reason) =>
+        e.Errors.Any(x => x.Text.StartsWith(reason, StringComparison.Ordinal) || x.Title == reason) || e.Problem?.Title == reason;
+
+    private static string Said(XApiException e) => $"(X said {e.Said})";
 }

@@ -88,7 +88,8 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now)
         var conversation = parent?.Conversation
             ?? await inbox.ThreadAsync(tweet.InReplyToStatusId ?? tweet.TweetId, author, tweet.At, cancellationToken);
         conversation.RouteTo(route.ChannelId);
-        inbox.Add(conversation, Message.FromCustomer(tweet.TweetId, tweet.Text, tweet.At, author, tweet.InReplyToStatusId));
+        var summons = tweet.ExplicitMentionIds.Contains(me) || tweet.QuotedAuthorId == me;
+        inbox.Add(conversation, Message.FromCustomer(tweet.TweetId, tweet.Text, tweet.At, author, tweet.InReplyToStatusId, summons));
         return ItemOutcome.Processed($"Mention from @{author.ScreenName}.");
     }
 

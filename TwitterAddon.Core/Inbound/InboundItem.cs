@@ -20,7 +20,11 @@ public sealed record TweetItem(
     IReadOnlyList<string> MentionedUserIds,
     string? QuotedAuthorId,
     bool IsRetweet,
-    bool AuthorIsBlocked) : InboundItem;
+    bool AuthorIsBlocked) : InboundItem
+{
+    /// <summary>The mentions the author wrote in the displayed text (not the reply's leading ones X adds).</summary>
+    public IReadOnlyList<string> ExplicitMentionIds { get; init; } = MentionedUserIds;
+}
 
 /// <summary><c>user_event.revoke</c>: the user took the app's access away; X deletes the subscription itself.</summary>
 public sealed record RevokeItem(string UserId) : InboundItem;

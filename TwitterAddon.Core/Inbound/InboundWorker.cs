@@ -75,7 +75,8 @@ public sealed partial class InboundWorker(
     private async Task ProcessAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body))).ToList();
+        var now = Clock.GetUtcNow();
+        var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body, now))).ToList();
 
         var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
         var batches = new Dictionary<string, InboxBatch>(StringComparer.Ordinal);
@@ -85,7 +86,6 @@ public sealed partial class InboundWorker(
             await batch.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
         }
 
-        var now = Clock.GetUtcNow();
         foreach (var (id, webhookKey, payload) in payloads)
         {
             var account = accounts.GetValueOrDefault(webhookKey);
@@ -109,11 +109,11 @@ public sealed partial class InboundWorker(
     }
 
     /// <summary>The payload, or the reason it cannot be read (kept as the failed event's outcome).</summary>
-    private static ReadPayload Read(byte[] body)
+    private static ReadPayload Read(byte[] body, DateTimeOffset now)
     {
         try
         {
-            return new ReadPayload(ActivityPayloadReader.Read(body), null);
+            return new ReadPayload(ActivityPayloadReader.Read(body, now), null);
         }
         catch (UnreadablePayloadException e)
         {
@@ -153,6 +153,12 @@ public sealed partial class InboundWorker(
         if (payload.ForUserId is { } forUser && forUser != account.UserId)
         {
             return (InboundEventStatus.Ignored, $"For X user {forUser}, not the connected account @{account.ScreenName}.");
+        }
+
+        // One X app may serve several installs (staging, production), each with its own subscriptions, tagged with its Env Label.
+        if (payload.Tag is { } tag && account.Tier.UsesApiV2() && tag != account.EnvLabel)
+        {
+            return (InboundEventStatus.Ignored, $"Came through the subscription tagged \"{tag}\", not this install's \"{account.EnvLabel}\".");
         }
 
         var classifier = new InboundClassifier(inbox, now);

@@ -15,7 +15,12 @@ public sealed record ConversationDetail(
     string AccountUserId,
     bool DmDeepLink,
     bool AgentInitial,
-    string? SendingStoppedReason);
+    string? SendingStoppedReason,
+    string? ReplyRuleNote = null)
+{
+    /// <summary>Why the agent cannot reply now, if they cannot: sending stopped for the account, or X's reply rule.</summary>
+    public string? CannotReplyBecause => SendingStoppedReason ?? ReplyRuleNote;
+}
 
 /// <summary>A message as the thread shows it, with who wrote it.</summary>
 public sealed record ThreadMessage(

@@ -64,11 +64,14 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             .ToListAsync(cancellationToken);
         var channel = conversation.ChannelId is { } channelId ? await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken) : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
+        var replyRule = conversation.Kind == ChannelKind.Mention && account is not null && account.Tier.HasReplyRule()
+            ? ReplyRule.Note(await ReplyRule.LatestCustomerPostAsync(db, id, cancellationToken), conversation.Contact.ScreenName, account.ScreenName)
+            : null;
         return new ConversationDetail(
             conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
-            account is null ? AccountDisconnected : account.SendingStoppedReason);
+            account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule);
     }
 
     /// <summary>An agent opened it: its unread badge goes.</summary>

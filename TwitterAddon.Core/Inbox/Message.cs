@@ -36,6 +36,12 @@ public sealed class Message
     /// <summary>For a mention reply: the customer tweet it answers.</summary>
     public string? InReplyToTweetId { get; private set; }
 
+    /// <summary>
+    /// For a customer's post: it mentions the account in its own words or quotes it, so X's reply rule (self-serve
+    /// access) allows answering it. Null when not known.
+    /// </summary>
+    public bool? SummonsAccount { get; private set; }
+
     public MessageStatus Status { get; private set; }
 
     /// <summary>X's reason for a failed send, or why it waits, in words an agent can act on.</summary>
@@ -52,10 +58,11 @@ public sealed class Message
     public bool IsOutbound => Direction == MessageDirection.Outbound;
 
     /// <summary>A customer's DM or tweet, as X delivered it.</summary>
-    public static Message FromCustomer(string xId, string text, DateTimeOffset at, Contact author, string? inReplyToTweetId = null) => new()
+    public static Message FromCustomer(
+        string xId, string text, DateTimeOffset at, Contact author, string? inReplyToTweetId = null, bool? summonsAccount = null) => new()
     {
         Direction = MessageDirection.Inbound, XId = xId, Text = text, At = at, Status = MessageStatus.Received,
-        AuthorContact = author, InReplyToTweetId = inReplyToTweetId,
+        AuthorContact = author, InReplyToTweetId = inReplyToTweetId, SummonsAccount = summonsAccount,
     };
 
     /// <summary>Something the account sent from X's own app (or another tool): on X already, not ours to send.</summary>

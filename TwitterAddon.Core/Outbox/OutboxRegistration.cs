@@ -8,6 +8,7 @@ internal static class OutboxRegistration
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
+        services.AddTransient<XSender>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddScoped<ReplyService>();

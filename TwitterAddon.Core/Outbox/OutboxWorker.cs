@@ -18,7 +18,7 @@ namespace TwitterAddon.Core.Outbox;
 /// </summary>
 public sealed partial class OutboxWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
-    IXApi x,
+    XSender x,
     SecretProtector secrets,
     OutboxSignal signal,
     InboxNotifier inboxNotifier,
@@ -65,7 +65,8 @@ public sealed partial class OutboxWorker(
             return;
         }
 
-        var resend = message.BeginAttempt(Clock.GetUtcNow(), RetryPolicy.EchoGrace);
+        var dmHistory = XSender.LooksUpDirectMessages(account.Tier) && message.Conversation.Kind == ChannelKind.DirectMessage;
+        var resend = message.BeginAttempt(Clock.GetUtcNow(), dmHistory ? RetryPolicy.Backoff(message.Attempts + 1) : RetryPolicy.EchoGrace);
         if (!await TrySaveAsync(db, cancellationToken))
         {
             return;
@@ -73,18 +74,31 @@ public sealed partial class OutboxWorker(
 
         try
         {
-            var xId = message.Conversation.Kind == ChannelKind.DirectMessage
-                ? (await x.SendDirectMessageAsync(credentials, message.Conversation.Contact.XUserId, message.Text, cancellationToken)).Id
-                    ?? throw new XApiException("X accepted the DM but sent no event id.")
-                : (await x.PostReplyAsync(credentials, message.Text, message.InReplyToTweetId!, cancellationToken)).IdStr;
+            // An earlier attempt may have reached X: where X keeps the DM history, look before sending a DM twice.
+            var xId = resend && dmHistory ? await FindSentAsync(db, credentials, account.UserId, message, cancellationToken) : null;
+            xId ??= await x.SendAsync(account.Tier, credentials, message, cancellationToken);
             await RecordSentAsync(db, message, xId, cancellationToken);
         }
         catch (XApiException e)
         {
-            var step = RetryPolicy.Decide(message.Conversation.Kind, message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow());
+            var step = RetryPolicy.Decide(message.Conversation.Kind, message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow(), dmHistory);
             Apply(step, message, account);
             await TrySaveAsync(db, cancellationToken);
         }
+    }
+
+    private async Task<string?> FindSentAsync(
+        TwitterAddonDbContext db, Twitter.OAuth.OAuthCredentials credentials, string accountUserId, Message reply, CancellationToken cancellationToken)
+    {
+        var known = (await db.Messages.Where(m => m.ConversationId == reply.ConversationId && m.XId != null).Select(m => m.XId!)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var found = await x.FindSentDirectMessageAsync(credentials, accountUserId, reply, known, cancellationToken);
+        if (found is not null)
+        {
+            LogFoundInHistory(logger, reply.Id, found);
+        }
+
+        return found;
     }
 
     private void Apply(SendStep step, Message message, XAccount account)
@@ -153,6 +167,9 @@ public sealed partial class OutboxWorker(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply {MessageId} was on X already (DM {XId} in the history): not sent again")]
+    private static partial void LogFoundInHistory(ILogger logger, long messageId, string xId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending stopped for @{ScreenName}: {Reason}")]
     private static partial void LogSendingStopped(ILogger logger, string screenName, string reason);

@@ -38,9 +38,15 @@ public sealed class ReplyService(
                 : $"The DM is {preview.Length:N0} characters; X allows {preview.Limit:N0}. Shorten it.");
         }
 
-        if (!await db.XAccounts.AnyAsync(a => a.UserId == conversation.AccountUserId, cancellationToken))
+        if (await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken) is not { } account)
         {
             return ReplyOutcome.Refused(InboxService.AccountDisconnected);
+        }
+
+        if (conversation.Kind == ChannelKind.Mention && account.Tier.HasReplyRule()
+            && ReplyRule.Note(await ReplyRule.LatestCustomerPostAsync(db, conversationId, cancellationToken), conversation.Contact.ScreenName, account.ScreenName) is { } rule)
+        {
+            return ReplyOutcome.Refused(rule);
         }
 
         // A mention reply answers the customer's latest tweet in the thread; X adds the @handles itself.

@@ -6,8 +6,9 @@ namespace TwitterAddon.Core.Outbox;
 /// <summary>
 /// The outbox's one decision, as a pure function of the attempt, X's answer and the time: retry (when), wait,
 /// stop the account, or give up with the reason an agent sees. Timeouts and 5xx are retried with backoff; an
-/// unknown outcome is reconciled before anything is sent again (a tweet relies on X's 187, a DM first waits
-/// <see cref="EchoGrace"/> for its echo, since X has no duplicate check for DMs).
+/// unknown outcome is reconciled before anything is sent again: a post relies on X's duplicate refusal (187 on
+/// v1.1, "duplicate content" on v2); a DM, which X does not deduplicate, is looked up in X's DM history on v2 and
+/// on v1.1 first waits <see cref="EchoGrace"/> for its echo.
 /// </summary>
 public static class RetryPolicy
 {
@@ -21,9 +22,10 @@ public static class RetryPolicy
 
     /// <param name="attempt">The attempt that just ended (1 for the first).</param>
     /// <param name="resend">An earlier attempt's outcome was unknown.</param>
-    public static SendStep Decide(ChannelKind kind, int attempt, bool resend, SendFailure failure, DateTimeOffset now)
+    /// <param name="dmHistory">X keeps a DM history to look a lost DM up in (v2): no need to wait for its echo.</param>
+    public static SendStep Decide(ChannelKind kind, int attempt, bool resend, SendFailure failure, DateTimeOffset now, bool dmHistory = false)
     {
-        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken)
+        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits)
         {
             return new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})");
         }
@@ -42,7 +44,7 @@ public static class RetryPolicy
         var transient = (failure.HttpStatus == 0 || failure.HttpStatus >= 500) && failure.Refusal is null;
         if (transient && attempt < MaxAttempts)
         {
-            var waitForEcho = failure.OutcomeUnknown && kind == ChannelKind.DirectMessage;
+            var waitForEcho = failure.OutcomeUnknown && kind == ChannelKind.DirectMessage && !dmHistory;
             var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
             return new SendStep.RetryLater(
                 now + (waitForEcho ? EchoGrace : Backoff(attempt)), failure.OutcomeUnknown, $"Retrying: {what} (attempt {attempt} of {MaxAttempts}).");

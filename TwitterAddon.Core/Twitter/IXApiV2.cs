@@ -17,8 +17,8 @@ public interface IXApiV2
     /// <summary>X performs a CRC against <paramref name="url"/> during this call.</summary>
     Task<XWebhook> CreateWebhookAsync(OAuthCredentials credentials, string url, CancellationToken cancellationToken);
 
-    /// <summary>Asks X to run the CRC now; a passing check marks an invalid webhook valid again.</summary>
-    Task ValidateWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken);
+    /// <summary>Asks X to run the CRC now; true when it passed (the webhook is valid again).</summary>
+    Task<bool> ValidateWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken);
 
     Task DeleteWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken);
 

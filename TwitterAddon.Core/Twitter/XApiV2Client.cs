@@ -31,9 +31,10 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
             Json.V2DataV2Webhook, cancellationToken, Body(new V2WebhookRequest(url), Json.V2WebhookRequest)))?.Data
             ?? throw new XApiException("X answered POST /2/webhooks without the webhook."));
 
-    public async Task ValidateWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken) =>
-        await x.SendAsync<object>(HttpMethod.Put, $"2/webhooks/{Segment(webhookId)}", [], await x.AppAsync(credentials, cancellationToken),
-            null, cancellationToken);
+    /// <summary>X answers <c>{"data":{"valid":...}}</c> after the check (older docs: <c>{"data":{"attempted":true}}</c>).</summary>
+    public async Task<bool> ValidateWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken) =>
+        (await x.SendAsync(HttpMethod.Put, $"2/webhooks/{Segment(webhookId)}", [], await x.AppAsync(credentials, cancellationToken),
+            Json.V2DataV2Validation, cancellationToken))?.Data is not { Valid: false };
 
     public async Task DeleteWebhookAsync(OAuthCredentials credentials, string webhookId, CancellationToken cancellationToken) =>
         await x.SendAsync<object>(HttpMethod.Delete, $"2/webhooks/{Segment(webhookId)}", [], await x.AppAsync(credentials, cancellationToken),
@@ -66,9 +67,9 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
     {
         try
         {
-            var created = await x.SendAsync(HttpMethod.Post, "2/activity/subscriptions", [], User(credentials), Json.V2DataV2Subscription,
+            var created = await x.SendAsync(HttpMethod.Post, "2/activity/subscriptions", [], User(credentials), Json.V2DataJsonElement,
                 cancellationToken, Body(new V2SubscriptionRequest(eventType, new V2SubscriptionFilter(userId), tag, webhookId), Json.V2SubscriptionRequest));
-            return created?.Data ?? throw new XApiException("X answered POST /2/activity/subscriptions without the subscription.");
+            return Subscription(created?.Data) ?? throw new XApiException("X answered POST /2/activity/subscriptions without the subscription.");
         }
         catch (XApiException e) when (e.Said.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
@@ -109,6 +110,18 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
         (await x.SendAsync(HttpMethod.Post, "2/webhooks/replay", [], await x.AppAsync(credentials, cancellationToken), Json.V2DataV2ReplayJob,
             cancellationToken, Body(new V2ReplayRequest(webhookId, ReplayTime(since), ReplayTime(until)), Json.V2ReplayRequest)))?.Data
         ?? new V2ReplayJob(null);
+
+    /// <summary>
+    /// X documents three shapes for a created subscription (x-v2 research 4.2): <c>data</c> itself, <c>data.subscription</c>,
+    /// or <c>data</c> as a one-item array. Whichever comes, the subscription is read.
+    /// </summary>
+    private static V2Subscription? Subscription(System.Text.Json.JsonElement? data) => data switch
+    {
+        { ValueKind: System.Text.Json.JsonValueKind.Array } list when list.GetArrayLength() > 0 => Subscription(list[0]),
+        { ValueKind: System.Text.Json.JsonValueKind.Object } one when one.TryGetProperty("subscription", out var inner) => Subscription(inner),
+        { ValueKind: System.Text.Json.JsonValueKind.Object } one => System.Text.Json.JsonSerializer.Deserialize(one, Json.V2Subscription),
+        _ => null,
+    };
 
     /// <summary>X's replay times: yyyyMMddHHmm in UTC.</summary>
     public static string ReplayTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);

@@ -18,6 +18,9 @@ public enum XRefusal
     ReplyNotAllowed,
     RateLimited,
 
+    /// <summary>Pay-per-use: the app's credits are spent (402); nothing is sent until they are topped up.</summary>
+    OutOfCredits,
+
     /// <summary>The app's plan does not include the endpoint, or its usage cap is spent.</summary>
     NotInPlan,
 }

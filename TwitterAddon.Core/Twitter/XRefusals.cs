@@ -7,7 +7,8 @@ namespace TwitterAddon.Core.Twitter;
 /// </summary>
 public static class XRefusals
 {
-    private const string Problems = "https://api.twitter.com/2/problems/";
+    // The problem types' host changed from api.twitter.com to api.x.com in 2026: the name after it is what counts.
+    private const string Problems = "/2/problems/";
 
     // v2 problems name the case only in their detail: the phrases X uses, as its docs and captured answers show them.
     private static readonly (string Phrase, XRefusal Refusal)[] DetailPhrases =
@@ -16,12 +17,15 @@ public static class XRefusals
         ("is a duplicate", XRefusal.Duplicate),
         ("too long", XRefusal.TooLong),
         ("deleted or not visible", XRefusal.ParentGone),
+        // X's reply rule has no problem type of its own, and X reworded it in mid-2026: both wordings.
         ("not been mentioned or otherwise engaged", XRefusal.ReplyNotAllowed),
         ("reply to this conversation is not allowed", XRefusal.ReplyNotAllowed),
+        ("you can only reply to or quote posts where you are mentioned", XRefusal.ReplyNotAllowed),
         ("cannot send messages to this user", XRefusal.CannotMessage),
         ("not permitted to send", XRefusal.CannotMessage),
         ("account is locked", XRefusal.AccountLocked),
-        ("account is temporarily locked", XRefusal.AccountLocked),
+        ("temporarily locked", XRefusal.AccountLocked),
+        ("is suspended", XRefusal.AccountLocked),
     ];
 
     public static XRefusal? Of(int httpStatus, int? code, XProblem? problem, IReadOnlyList<XError> errors) => code switch
@@ -58,6 +62,7 @@ public static class XRefusals
         XRefusal.ReplyNotAllowed =>
             "X allows replies only to posts that mention or quote the account (its rule for self-serve access): answer by DM, or wait for a post that mentions the account.",
         XRefusal.RateLimited => "X's rate limit is reached: wait until it resets.",
+        XRefusal.OutOfCredits => "The X app has no credits left: top them up in X's developer console, then resume sending.",
         XRefusal.NotInPlan => "The X plan of this app does not include this endpoint, or its usage cap is spent.",
         _ => "X refused the request.",
     };
@@ -75,15 +80,22 @@ public static class XRefusals
             return XRefusal.InvalidToken;
         }
 
-        var type = problem?.Type ?? "";
-        if (type == Problems + "oauth1-permissions" || type == Problems + "unsupported-authentication")
+        if (httpStatus == 402)
         {
-            return XRefusal.NoPermission;
+            return XRefusal.OutOfCredits;
         }
 
-        if (type == Problems + "usage-capped" || type == Problems + "client-forbidden")
+        var type = problem?.Type is { } uri && uri.LastIndexOf(Problems, StringComparison.Ordinal) is var at and >= 0 ? uri[(at + Problems.Length)..] : "";
+        switch (type)
         {
-            return XRefusal.NotInPlan;
+            case "oauth1-permissions" or "unsupported-authentication":
+                return XRefusal.NoPermission;
+            case "usage-capped" or "client-forbidden":
+                return XRefusal.NotInPlan;
+            case "user-suspended":
+                return XRefusal.AccountLocked;
+            case "credits":
+                return XRefusal.OutOfCredits;
         }
 
         var words = string.Join(" ", new[] { problem?.Detail, problem?.Title }.Concat(errors.Select(e => e.Text)).OfType<string>());
@@ -95,6 +107,6 @@ public static class XRefusals
             }
         }
 
-        return type == Problems + "resource-not-found" || httpStatus == 404 ? XRefusal.NotFound : null;
+        return type == "resource-not-found" || httpStatus == 404 ? XRefusal.NotFound : null;
     }
 }

@@ -20,6 +20,14 @@ public sealed class BearerFilter(EmulatorWorld world) : IEndpointFilter
 
         if (app is null)
         {
+            if (V2.V2Paths.Is(context.HttpContext))
+            {
+                // A user-signed call where X wants the app's bearer (or none at all).
+                return header.StartsWith("OAuth ", StringComparison.Ordinal)
+                    ? V2.V2Results.UnsupportedAuthentication("OAuth 1.0a User Context")
+                    : V2.V2Results.Unauthorized();
+            }
+
             return XResults.Error(XFailure.InvalidToken());
         }
 

@@ -16,10 +16,17 @@ public sealed class UserContextFilter(EmulatorWorld world, NonceLedger nonces, I
     {
         var http = context.HttpContext;
         var failure = await VerifyAsync(http);
-        return failure is null ? await next(context) : XResults.Error(failure);
+        if (failure is null)
+        {
+            return await next(context);
+        }
+
+        // v2 answers every authentication failure with the same bare problem (x-v2 wire research 1).
+        return V2.V2Paths.Is(http) ? V2.V2Results.Unauthorized() : XResults.Error(failure);
     }
 
-    private async Task<XFailure?> VerifyAsync(HttpContext http)
+    /// <summary>Null when the request is signed rightly; the caller is then attached to the request.</summary>
+    public async Task<XFailure?> VerifyAsync(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith(OAuthHeader.Scheme + " ", StringComparison.Ordinal)

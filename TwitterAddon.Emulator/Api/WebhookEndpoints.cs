@@ -145,7 +145,7 @@ public static class WebhookEndpoints
     }
 
     /// <summary>An absolute http(s) URL; strict mode adds X's own rules: https and no explicit port.</summary>
-    private static bool MeetsRequirements(string url, bool strict) =>
+    internal static bool MeetsRequirements(string url, bool strict) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!strict && uri.Scheme == Uri.UriSchemeHttp))
         && (!strict || !WebhookAddress.HasExplicitPort(url, uri));

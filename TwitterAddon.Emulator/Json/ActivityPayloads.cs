@@ -40,4 +40,23 @@ public static class ActivityPayloads
         payload["tweet_create_events"] = new JsonArray(TweetJson.Build(tweet, world));
         return payload;
     }
+
+    /// <summary>
+    /// The X Activity API's dm.received / dm.sent payload: the legacy <c>direct_message_events</c>, and a
+    /// <c>users</c> map whose entries hold the v2 user in <c>data</c> (docs.x.com event-payloads).
+    /// </summary>
+    public static JsonObject ActivityDirectMessage(EmulatedDirectMessage message, EmulatorWorld world)
+    {
+        var users = new JsonObject();
+        foreach (var id in new[] { message.SenderId, message.RecipientId }.Distinct())
+        {
+            users[id] = new JsonObject { ["data"] = V2Json.User(world.Users[id]) };
+        }
+
+        return new JsonObject
+        {
+            ["direct_message_events"] = new JsonArray(DirectMessageJson.Event(message, world)),
+            ["users"] = users,
+        };
+    }
 }

@@ -42,6 +42,13 @@ public static partial class TweetEntities
         return new JsonObject { ["hashtags"] = hashtags, ["symbols"] = new JsonArray(), ["user_mentions"] = mentions, ["urls"] = urls };
     }
 
+    /// <summary>The users @mentioned in the text with their code point span [start, end).</summary>
+    public static IEnumerable<(EmulatedUser User, int Start, int End)> Mentions(string text, EmulatorWorld world) =>
+        Mention().Matches(text)
+            .Select(m => (User: world.FindUserByScreenName(m.Groups[1].Value), Start: CodePoints.OffsetOf(text, m.Index), End: CodePoints.OffsetOf(text, m.Index + m.Length)))
+            .Where(m => m.User is not null)
+            .Select(m => (m.User!, m.Start, m.End));
+
     /// <summary>The users @mentioned in the text, in order, that exist in the world.</summary>
     public static IEnumerable<EmulatedUser> MentionedUsers(string text, EmulatorWorld world) =>
         Mention().Matches(text).Select(m => world.FindUserByScreenName(m.Groups[1].Value)).OfType<EmulatedUser>();

@@ -31,12 +31,7 @@ public sealed class WebhookDeliveries(EmulatorWorld world, FaultInjector faults)
                 foreach (var webhook in environment.Webhooks.Where(w => w.Valid))
                 {
                     body ??= System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString());
-                    var delivery = new WebhookDelivery(webhook.Url, app.ConsumerSecret, environment.Tier, forUserId, body);
-                    queue.Writer.TryWrite(delivery);
-                    if (faults.Current.DuplicateDeliveries)
-                    {
-                        queue.Writer.TryWrite(delivery);
-                    }
+                    Enqueue(new WebhookDelivery(webhook.Url, app.ConsumerSecret, environment.Tier, forUserId, body));
                 }
             }
         }
@@ -61,6 +56,28 @@ public sealed class WebhookDeliveries(EmulatorWorld world, FaultInjector faults)
             },
         };
         var body = System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString());
+        foreach (var webhook in app.ActivitySubscriptions.Where(s => s.UserId == userId && s.EventType == "oauth.revoke")
+                     .Select(s => app.V2Webhooks.FirstOrDefault(w => w.Id == s.WebhookId && w.Valid)).OfType<EmulatedWebhook>().DistinctBy(w => w.Id))
+        {
+            // The X Activity API's oauth.revoke: an empty filter, the user and app in the payload (docs.x.com event-payloads).
+            var envelope = new JsonObject
+            {
+                ["data"] = new JsonObject
+                {
+                    ["event_uuid"] = world.NextId(), ["filter"] = new JsonObject(), ["event_type"] = "oauth.revoke",
+                    ["payload"] = new JsonObject
+                    {
+                        ["date_time"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture),
+                        ["user_id"] = userId, ["app_id"] = app.Id,
+                    },
+                },
+            };
+            Enqueue(new WebhookDelivery(webhook.Url, app.ConsumerSecret, AccountActivityTier.Sandbox, userId,
+                System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString())));
+        }
+
+        // The user's authorization is gone: so are the subscriptions made with it.
+        app.ActivitySubscriptions.RemoveAll(s => s.UserId == userId);
         foreach (var environment in app.Environments.Where(e => e.SubscribedUserIds.Remove(userId)))
         {
             foreach (var webhook in environment.Webhooks.Where(w => w.Valid))
@@ -71,6 +88,16 @@ public sealed class WebhookDeliveries(EmulatorWorld world, FaultInjector faults)
     }
 
     public void Retry(WebhookDelivery delivery) => queue.Writer.TryWrite(delivery with { Attempt = delivery.Attempt + 1 });
+
+    /// <summary>Queues one delivery (twice when the fault plan doubles deliveries).</summary>
+    public void Enqueue(WebhookDelivery delivery)
+    {
+        queue.Writer.TryWrite(delivery);
+        if (faults.Current.DuplicateDeliveries)
+        {
+            queue.Writer.TryWrite(delivery);
+        }
+    }
 
     public void Record(DeliveryRecord record)
     {

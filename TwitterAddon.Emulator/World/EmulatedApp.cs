@@ -1,6 +1,9 @@
 namespace TwitterAddon.Emulator.World;
 
-/// <summary>A developer app: its consumer key pair, its Account Activity environments and its app-only token.</summary>
+/// <summary>
+/// A developer app: its consumer key pair, its app-only token, its v1.1 Account Activity environments, and on
+/// X API v2 its webhooks and X Activity subscriptions.
+/// </summary>
 public sealed class EmulatedApp
 {
     public required string Id { get; init; }
@@ -14,4 +17,11 @@ public sealed class EmulatedApp
     public required string BearerToken { get; init; }
 
     public List<EmulatedEnvironment> Environments { get; } = [];
+
+    public V2Access Access { get; init; } = V2Access.PayPerUse;
+
+    /// <summary>v2 webhooks (<c>/2/webhooks</c>); on Pay-per-use there is room for one.</summary>
+    public List<EmulatedWebhook> V2Webhooks { get; } = [];
+
+    public List<EmulatedSubscription> ActivitySubscriptions { get; } = [];
 }

@@ -11,4 +11,7 @@ public sealed record TweetDraft(string AuthorId, string Status)
     public string? QuotedStatusId { get; init; }
 
     public string? SourceAppId { get; init; }
+
+    /// <summary>Posted through X API v2 with self-serve access: X's reply rule applies.</summary>
+    public bool OnlyWhereSummoned { get; init; }
 }

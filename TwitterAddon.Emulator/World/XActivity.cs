@@ -6,10 +6,11 @@ namespace TwitterAddon.Emulator.World;
 
 /// <summary>
 /// What people do on X, with X's rules: DMs (10,000 characters, closed DMs) and tweets (280 weighted,
-/// duplicates, replies threaded only with auto_populate_reply_metadata). Each produces the Account Activity
-/// events X would send, to every subscribed user it concerns, the author included (echoes).
+/// duplicates, replies threaded only with auto_populate_reply_metadata, and on self-serve v2 replies only to posts
+/// that summon the replier). Each produces the events X would send: the Account Activity payloads to every
+/// subscribed user it concerns, the author included (echoes), and the X Activity API envelopes.
 /// </summary>
-public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
+public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries, ActivityDeliveries activity)
 {
     public const int MaxDirectMessageLength = 10_000;
 
@@ -49,6 +50,10 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
             {
                 deliveries.Publish(userId, ActivityPayloads.DirectMessage(userId, message, world));
             }
+
+            var payload = ActivityPayloads.ActivityDirectMessage(message, world);
+            activity.Publish("dm.sent", senderId, payload);
+            activity.Publish("dm.received", recipientId, payload);
         }
 
         world.NotifyChanged();
@@ -79,6 +84,11 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
             if (draft.InReplyToStatusId is { } parentId && !world.Tweets.TryGetValue(parentId, out parent))
             {
                 return new XFailure(403, 385, "You attempted to reply to a Tweet that is deleted or not visible to you.");
+            }
+
+            if (parent is not null && draft.OnlyWhereSummoned && !Summons(parent, draft.AuthorId))
+            {
+                return new XFailure(403, ReplyRuleCode, "You can only reply to or quote posts where you are mentioned or are the author.");
             }
 
             if (draft.QuotedStatusId is { } quotedId && !world.Tweets.ContainsKey(quotedId))
@@ -145,9 +155,19 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
         };
     }
 
+    /// <summary>The pseudo-code of X's reply rule refusal, which v2 answers as a 403 problem with only its words.</summary>
+    public const int ReplyRuleCode = 433;
+
+    /// <summary>X's reply rule: the post's author is the replier, or the post mentions the replier in its own words or quotes their post.</summary>
+    private bool Summons(EmulatedTweet post, string replierId) =>
+        post.AuthorId == replierId
+        || TweetEntities.MentionedUsers(post.TypedText, world).Any(u => u.Id == replierId)
+        || (post.QuotedStatusId is { } quoted && world.Tweets.TryGetValue(quoted, out var original) && original.AuthorId == replierId);
+
     /// <summary>The author (echo), everyone mentioned, the author replied to and the author quoted.</summary>
     private void PublishTweet(EmulatedTweet tweet)
     {
+        PublishActivity(tweet);
         var concerned = new List<string> { tweet.AuthorId };
         concerned.AddRange(TweetEntities.MentionedUsers(tweet.FullText, world).Select(u => u.Id));
         if (tweet.InReplyToUserId is { } repliedTo)
@@ -163,6 +183,31 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries)
         foreach (var userId in concerned.Distinct())
         {
             deliveries.Publish(userId, ActivityPayloads.TweetCreate(userId, tweet, world));
+        }
+    }
+
+    /// <summary>
+    /// The X Activity API's post events: the author's own post, an explicit @mention in the typed text (not the
+    /// reply's leading ones), a direct reply to the user's post, a quote of the user's post.
+    /// </summary>
+    private void PublishActivity(EmulatedTweet tweet)
+    {
+        var post = V2Json.Post(tweet, world);
+        var includes = V2Json.Includes(tweet, world);
+        activity.Publish("post.create", tweet.AuthorId, post, includes);
+        foreach (var mentioned in TweetEntities.MentionedUsers(tweet.TypedText, world).Select(u => u.Id).Distinct().Where(id => id != tweet.AuthorId))
+        {
+            activity.Publish("post.mention.create", mentioned, post, includes);
+        }
+
+        if (tweet.InReplyToStatusId is { } parentId && world.Tweets.TryGetValue(parentId, out var parent) && parent.AuthorId != tweet.AuthorId)
+        {
+            activity.Publish("post.reply.create", parent.AuthorId, post, includes);
+        }
+
+        if (tweet.QuotedStatusId is { } quotedId && world.Tweets.TryGetValue(quotedId, out var quoted) && quoted.AuthorId != tweet.AuthorId)
+        {
+            activity.Publish("post.quote.create", quoted.AuthorId, post, includes);
         }
     }
 }

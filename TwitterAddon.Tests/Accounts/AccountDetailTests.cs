@@ -87,7 +87,7 @@ public sealed class AccountDetailTests : IAsyncLifetime
             world.Apps[0].Environments[0].Webhooks[0].Valid = false;
         }
 
-        await Service().RefreshStatusAsync(Ct);
+        await portal.Services.CreateScope().ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime: false, Ct);
         Assert.True((await Service().GetAsync(Ct))!.WebhookValid, "the status check re-validates an invalid webhook");
 
         Assert.True((await Service().RevalidateWebhookAsync("ada", Ct)).Succeeded);

@@ -44,7 +44,7 @@ public sealed class UnreachableXTests : IAsyncLifetime
         }
 
         var accounts = Scope().GetRequiredService<AccountService>();
-        await accounts.RefreshStatusAsync(Ct);
+        await Scope().GetRequiredService<AccountHealth>().CheckAsync(afterDowntime: true, Ct);
         var revalidate = await accounts.RevalidateWebhookAsync("ada", Ct);
         var disconnect = await accounts.DisconnectAsync("ada", Ct);
 

@@ -43,14 +43,25 @@ public sealed class EmulatorBadInputTests : IAsyncLifetime
         await AssertXErrorAsync(response, HttpStatusCode.BadRequest, 38);
     }
 
+    [Fact]
+    public async Task UnknownV1Paths_Are404WithCode34()
+    {
+        using var response = await x.Raw.GetAsync("1.1/nothing/here.json", Ct);
+
+        await AssertXErrorAsync(response, HttpStatusCode.NotFound, 34);
+    }
+
     [Theory]
-    [InlineData("1.1/nothing/here.json")]
-    [InlineData("2/tweets")]
-    public async Task UnknownPaths_Are404WithCode34(string path)
+    [InlineData("2/nothing/here")]
+    [InlineData("2/tweets/search/all")]
+    public async Task UnknownV2Paths_Are404Problems(string path)
     {
         using var response = await x.Raw.GetAsync(path, Ct);
 
-        await AssertXErrorAsync(response, HttpStatusCode.NotFound, 34);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Ct))!;
+        Assert.Equal(("Not Found Error", "https://api.twitter.com/2/problems/resource-not-found", 404),
+            ((string?)problem["title"], (string?)problem["type"], (int?)problem["status"]));
     }
 
     [Theory]

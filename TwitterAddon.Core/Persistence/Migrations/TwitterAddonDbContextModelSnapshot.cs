@@ -204,6 +204,18 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplayFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplayNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplayNoteAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplayTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScreenName")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -448,6 +460,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SummonsAccount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()

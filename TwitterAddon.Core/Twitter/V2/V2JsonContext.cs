@@ -7,7 +7,7 @@ namespace TwitterAddon.Core.Twitter.V2;
 [JsonSerializable(typeof(V2Data<V2Webhook>))]
 [JsonSerializable(typeof(V2Data<IReadOnlyList<V2Webhook>>))]
 [JsonSerializable(typeof(V2WebhookRequest))]
-[JsonSerializable(typeof(V2Data<V2Subscription>))]
+[JsonSerializable(typeof(V2Subscription))]
 [JsonSerializable(typeof(V2Data<IReadOnlyList<V2Subscription>>))]
 [JsonSerializable(typeof(V2SubscriptionRequest))]
 [JsonSerializable(typeof(V2PostRequest))]
@@ -18,4 +18,6 @@ namespace TwitterAddon.Core.Twitter.V2;
 [JsonSerializable(typeof(V2ReplayRequest))]
 [JsonSerializable(typeof(V2Data<V2ReplayJob>))]
 [JsonSerializable(typeof(V2Data<V2Deleted>))]
+[JsonSerializable(typeof(V2Data<V2Validation>))]
+[JsonSerializable(typeof(V2Data<System.Text.Json.JsonElement>))]
 public sealed partial class V2JsonContext : JsonSerializerContext;
