@@ -13,7 +13,8 @@ public sealed class SetupForm
 
     public string EnvLabel { get; set; } = "";
 
-    public AccountTier Tier { get; set; } = AccountTier.Sandbox;
+    /// <summary>What a brand signing up at X today has.</summary>
+    public AccountTier Tier { get; set; } = AccountTier.PayPerUse;
 
     public Twitter.OAuth.OAuthCredentials Credentials() =>
         new(ApiKey.Trim(), ApiKeySecret.Trim(), AccessToken.Trim(), AccessTokenSecret.Trim());

@@ -19,7 +19,7 @@ public sealed class SetupFormValidator : FormValidator<SetupForm>
             .Must(v => v.Trim().Length <= 256).WithMessage("An Access Token Secret is at most 256 characters.");
         RuleFor(f => f.EnvLabel).Must(NotBlank).WithMessage("Enter the Env Label of your Account Activity dev environment.")
             .Must(EnvLabelRule.IsValid).WithMessage(EnvLabelRule.Message);
-        RuleFor(f => f.Tier).IsInEnum().WithMessage("Choose Sandbox or Premium.");
+        RuleFor(f => f.Tier).IsInEnum().WithMessage("Choose Pay-per-use, Enterprise, Premium or Sandbox.");
     }
 
     private static bool NotBlank(string? value) => !string.IsNullOrWhiteSpace(value);

@@ -28,7 +28,7 @@ internal static class XErrorMessages
 
     public static string ForWebhook(XApiException e, string url) => e.Code switch
     {
-        XErrorCodes.WebhookRejected when e.Said.Contains("Too many", StringComparison.Ordinal) =>
+        XErrorCodes.WebhookRejected when e.Names("Too many") =>
             "The environment already has its webhook (214, too many resources): remove it in the developer portal, or allow replacing it.",
         XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Text} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
         XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
@@ -46,7 +46,7 @@ internal static class XErrorMessages
         (false, XErrorCodes.WebhookRejected, _) => "The environment's subscriptions are all used (Sandbox allows 15): unsubscribe an account in another tool, or move to Premium.",
         (true, _, XRefusal.NoPermission or XRefusal.InvalidToken) =>
             $"X refused to subscribe the account to its DMs and mentions: the keys lack the Direct Message permission. {char.ToUpperInvariant(PermissionAdvice[0])}{PermissionAdvice[1..]} {Said(e)}",
-        (true, _, _) when e.Said.Contains("LimitExceeded", StringComparison.OrdinalIgnoreCase) =>
+        (true, _, _) when e.Names("LimitExceeded") =>
             "The app's X Activity subscriptions are all used (self-serve allows 1,500): remove ones it no longer needs in X's developer console. " + Said(e),
         _ => Generic(e),
     };
@@ -60,8 +60,7 @@ internal static class XErrorMessages
         : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
 
     /// <summary>v2 names the failure at the start of an error message: "CrcValidationFailed: ...".</summary>
-    private static bool Reason(XApiException e, string reason) =>
-        e.Errors.Any(x => x.Text.StartsWith(reason, StringComparison.Ordinal) || x.Title == reason) || e.Problem?.Title == reason;
+    private static bool Reason(XApiException e, string reason) => e.Names(reason);
 
     private static string Said(XApiException e) => $"(X said {e.Said})";
 }

@@ -47,10 +47,19 @@ public sealed class XApiException : Exception
     /// <summary>What X's answer means for the add-on, from a v1.1 code or a v2 problem; null when it does not tell.</summary>
     public XRefusal? Refusal => XRefusals.Of(HttpStatus, Code, Problem, Errors);
 
-    /// <summary>What X said, for the person: "187: Status is a duplicate." (v1.1), or v2's detail.</summary>
+    /// <summary>
+    /// What X said, for the person: "187: Status is a duplicate." (v1.1); on v2 the errors' messages, which name the
+    /// case ("DuplicateUrlFailed: ..."), else the problem's detail.
+    /// </summary>
     public string Said =>
         Code is { } code ? $"{code}: {Errors.First(e => e.Code == code).Text}"
-        : Problem?.Detail ?? Problem?.Title ?? (Errors.Count > 0 ? Errors[0].Text : $"HTTP {HttpStatus}");
+        : Errors.Count > 0 && Errors.Any(e => e.Text.Length > 0) ? string.Join(" ", Errors.Select(e => e.Text).Where(t => t.Length > 0))
+        : Problem?.Detail ?? Problem?.Title ?? $"HTTP {HttpStatus}";
+
+    /// <summary>Whether X's answer names <paramref name="reason"/> anywhere (v2 puts reasons in messages, titles or details).</summary>
+    public bool Names(string reason) =>
+        Errors.Any(e => e.Text.Contains(reason, StringComparison.OrdinalIgnoreCase) || e.Title == reason)
+        || Problem?.Title == reason || Problem?.Detail?.Contains(reason, StringComparison.OrdinalIgnoreCase) == true;
 
     public bool Has(int code) => Errors.Any(e => e.Code == code);
 

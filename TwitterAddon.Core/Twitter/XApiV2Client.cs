@@ -71,7 +71,7 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
                 cancellationToken, Body(new V2SubscriptionRequest(eventType, new V2SubscriptionFilter(userId), tag, webhookId), Json.V2SubscriptionRequest));
             return Subscription(created?.Data) ?? throw new XApiException("X answered POST /2/activity/subscriptions without the subscription.");
         }
-        catch (XApiException e) when (e.Said.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        catch (XApiException e) when (e.Names("DuplicateSubscription"))
         {
             // Already there (an earlier install, a retried save): that is what was asked for.
             var existing = (await ListSubscriptionsAsync(credentials, cancellationToken)).FirstOrDefault(s =>

@@ -25,8 +25,10 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "setup-intro");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" }).ClickAsync();
+        await page.GetByText("Sandbox (v1.1, legacy)").First.ClickAsync();
+        await page.GetByText("Developer access", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByText("Sign in at developer.x.com")).ToBeVisibleAsync();
-        await BrowserSession.ScreenshotAsync(page, "setup-wizard-guide");
+        await BrowserSession.ScreenshotAsync(page, "setup-wizard-guide-legacy");
         await page.GetByText("Connect", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("save-setup").ClickAsync();
         await Expect(page.GetByText("Paste the API Key from your app's Keys and tokens page.")).ToBeVisibleAsync();
@@ -71,6 +73,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await page.GotoAsync("/setup");
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" }).ClickAsync();
+        await page.GetByText("Sandbox (v1.1, legacy)").First.ClickAsync();
         await page.GetByText("Connect", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("use-sandbox-credentials").ClickAsync();
         await Expect(page.GetByLabel("Env Label")).ToHaveValueAsync("sandbox");

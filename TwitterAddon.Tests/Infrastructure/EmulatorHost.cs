@@ -41,6 +41,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The add-on's X client, configured with <c>Twitter:ApiBaseUrl</c> = this emulator.</summary>
     public IXApi Client => core!.CreateScope().ServiceProvider.GetRequiredService<IXApi>();
 
+    /// <summary>The add-on's X API v2 client, on the same pipeline.</summary>
+    public IXApiV2 ClientV2 => core!.CreateScope().ServiceProvider.GetRequiredService<IXApiV2>();
+
     /// <param name="clock">X's clock; a test that fakes time gives the add-on's and X's the same one.</param>
     public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null, TimeProvider? clock = null)
     {

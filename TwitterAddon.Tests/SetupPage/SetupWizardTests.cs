@@ -17,15 +17,31 @@ public sealed class SetupWizardTests : CoreMudTestContext
     }
 
     [Fact]
-    public async Task Wizard_WalksXsPortalSteps_AndEachCanBeSkipped()
+    public async Task Wizard_WalksXsPortalSteps_ForTodaysX_AndEachCanBeSkipped()
     {
         var wizard = Render<SetupWizard>();
 
         var titles = wizard.FindAll(".mud-step-label-content").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal(["Developer access", "Create an app", "Permissions", "Access Token", "Environment", "Connect"], titles);
+        Assert.Equal(["Your X access", "Developer access", "Create an app", "Permissions", "Access Token", "Env Label", "Connect"], titles);
+        Assert.Contains("Pay-per-use", wizard.Find("[data-testid=tier]").TextContent);
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Contains("Skip", StringComparison.OrdinalIgnoreCase));
-        await wizard.FindAll(".mud-step")[2].ClickAsync();
+        await wizard.FindAll(".mud-step")[3].ClickAsync();
         wizard.WaitForAssertion(() => Assert.Contains("Regenerate the access token afterwards", wizard.Markup));
+        await wizard.FindAll(".mud-step")[5].ClickAsync();
+        wizard.WaitForAssertion(() => Assert.Contains("Today's X has no dev environments", wizard.Markup));
+    }
+
+    [Fact]
+    public async Task ChoosingALegacyTier_TurnsTheGuideToTheDevEnvironmentsOfV11()
+    {
+        var wizard = Render<SetupWizard>();
+
+        await wizard.FindAll("[data-testid=tier] input[type=radio]")[3].ClickAsync();
+
+        wizard.WaitForAssertion(() => Assert.Contains("Environment", wizard.FindAll(".mud-step-label-content").Select(e => e.TextContent.Trim())));
+        Assert.Contains("deprecated in 2023", wizard.Find("[data-testid=tier-explanation]").TextContent);
+        await wizard.FindAll(".mud-step")[1].ClickAsync();
+        wizard.WaitForAssertion(() => Assert.Contains("X deprecated it in 2023, and new apps cannot get it", wizard.Markup));
     }
 
     [Fact]
@@ -57,7 +73,8 @@ public sealed class SetupWizardTests : CoreMudTestContext
         Assert.Contains(("text", SandboxSeed.ConsumerKey), values);
         Assert.Contains(("password", SandboxSeed.ConsumerSecret), values);
         Assert.Contains(("password", SandboxSeed.AccessTokenSecret), values);
-        Assert.Contains(("text", "sandbox"), values);
+        // On today's X the Env Label is a tag of this install's subscriptions: the demo fills one in.
+        Assert.Contains(("text", "demo"), values);
     }
 
     [Fact]

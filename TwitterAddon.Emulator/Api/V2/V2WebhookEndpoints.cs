@@ -148,7 +148,8 @@ public static class V2WebhookEndpoints
                 "from_date must be within the last 24 hours and not after to_date, and to_date must not be in the future.");
         }
 
-        activity.Replay(app.Id, webhookId, from, to.AddSeconds(59));
+        // The dates are minutes, both inclusive: to_date covers its whole minute.
+        activity.Replay(app.Id, webhookId, from, to.AddMinutes(1).AddTicks(-1));
         return V2Results.Data(new JsonObject { ["created_at"] = V2Json.Time(now), ["job_id"] = world.NextId() });
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Accounts.Connections;
 using TwitterAddon.Core.Validation;
 using TwitterAddon.Web.Identity;
 
@@ -14,6 +15,8 @@ public sealed partial class AccountDetails
     private bool failed;
     private bool busy;
     private bool confirmDisconnect;
+    private SubscriptionState? subscriptions;
+    private string? subscriptionsError;
 
     [Parameter, EditorRequired] public AccountSummary Account { get; set; } = default!;
 
@@ -29,27 +32,36 @@ public sealed partial class AccountDetails
         ("X user id", Account.UserId),
         ("API Key", Account.ConsumerKey),
         ("Secrets", "Stored encrypted; not shown"),
-        ("Tier", Account.Tier.ToString()),
-        ("Env Label", Account.EnvLabel),
+        ("Tier", Account.Tier.Label()),
+        ("API", Account.Tier.UsesApiV2() ? "X API v2: v2 webhooks and the X Activity API" : "v1.1 premium Account Activity API (legacy)"),
+        (Account.Tier.UsesApiV2() ? "Env Label (subscription tag)" : "Env Label", Account.EnvLabel),
         ("Webhook URL", Account.WebhookUrl),
         ("Webhook id", Account.WebhookId ?? "none"),
         ("Webhook", Account.WebhookValid ? "Valid" : "Invalid: X delivers nothing until it is re-validated"),
         ("Subscription", Account.SubscriptionActive ? "Active" : "Not active"),
+        ("Missed events", Account.ReplayNote is { } note ? $"{note} ({When(Account.ReplayNoteAt)})" : "none asked back from X"),
         ("Last CRC answered", When(Account.LastCrcAt)),
         ("Last event received", When(Account.LastEventAt)),
         ("Last checked with X", When(Account.LastCheckedAt)),
         ("Connected", When(Account.ConnectedAt)),
     ];
 
-    protected override void OnParametersSet() => envLabel = Account.EnvLabel;
+    protected override async Task OnParametersSetAsync()
+    {
+        envLabel = Account.EnvLabel;
+        (subscriptions, subscriptionsError) = await Accounts.SubscriptionsAsync(CancellationToken.None);
+    }
 
     private static string When(DateTimeOffset? at) =>
         at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never";
 
-    private Task ChangeTierAsync(AccountTier tier) => RunAsync(actor => Accounts.ChangeTierAsync(tier, actor, CancellationToken.None), $"Tier is now {tier}.");
+    private Task ChangeTierAsync(AccountTier tier) =>
+        RunAsync(actor => Accounts.ChangeTierAsync(tier, actor, CancellationToken.None), $"Tier is now {tier.Label()}.");
 
     private Task ChangeEnvLabelAsync() =>
-        RunAsync(actor => Accounts.ChangeEnvLabelAsync(envLabel, actor, CancellationToken.None), $"Events now come from the environment \"{envLabel.Trim()}\".");
+        RunAsync(actor => Accounts.ChangeEnvLabelAsync(envLabel, actor, CancellationToken.None), Account.Tier.UsesApiV2()
+            ? $"The account's subscriptions now carry the label \"{envLabel.Trim()}\"."
+            : $"Events now come from the environment \"{envLabel.Trim()}\".");
 
     private Task RevalidateAsync() => RunAsync(actor => Accounts.RevalidateWebhookAsync(actor, CancellationToken.None), "X checked the webhook: it is valid.");
 

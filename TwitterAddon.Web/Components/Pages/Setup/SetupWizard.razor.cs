@@ -43,14 +43,22 @@ public sealed partial class SetupWizard
 
     private IReadOnlyList<string> WebhookWarnings => WebhookAddress.WhyXWouldReject(Address.For("key"));
 
+    /// <summary>A new tier changes the guide's steps: the admin stays on the step they were on.</summary>
+    private void TierChanged(AccountTier tier) => form.Tier = tier;
+
+    /// <summary>The demo app works on every tier: on v1.1 its environments are "sandbox" and "premium"; on v2 any label is a tag.</summary>
     private async Task UseSandboxCredentials()
     {
         form.ApiKey = SandboxSeed.ConsumerKey;
         form.ApiKeySecret = SandboxSeed.ConsumerSecret;
         form.AccessToken = SandboxSeed.AccessToken;
         form.AccessTokenSecret = SandboxSeed.AccessTokenSecret;
-        form.EnvLabel = SandboxSeed.SandboxEnvironment;
-        form.Tier = AccountTier.Sandbox;
+        form.EnvLabel = form.Tier switch
+        {
+            AccountTier.Sandbox => SandboxSeed.SandboxEnvironment,
+            AccountTier.Premium => SandboxSeed.PremiumEnvironment,
+            _ => "demo",
+        };
         // Re-check at once, so messages from an earlier Save do not linger on the values just filled in.
         await formRef.ValidateAsync();
         message = null;
