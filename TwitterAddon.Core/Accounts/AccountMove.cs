@@ -53,9 +53,14 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
                 : XErrorMessages.ForWebhook(e, account.WebhookUrl));
         }
 
+        var retagged = false;
         try
         {
-            await to.SubscribeAsync(credentials, env, webhookId, account.UserId, cancellationToken);
+            retagged = sameWebhook && await to.RetagAsync(credentials, account.EnvLabel, env, webhookId, account.UserId, cancellationToken);
+            if (!retagged)
+            {
+                await to.SubscribeAsync(credentials, env, webhookId, account.UserId, cancellationToken);
+            }
         }
         catch (XApiException e)
         {
@@ -68,7 +73,11 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
         }
 
         var oldWebhook = account.WebhookId ?? "";
-        await TryAsync(() => from.UnsubscribeAsync(credentials, account.EnvLabel, oldWebhook, account.UserId, CancellationToken.None), "leave the old subscriptions");
+        if (!retagged)
+        {
+            await TryAsync(() => from.UnsubscribeAsync(credentials, account.EnvLabel, oldWebhook, account.UserId, CancellationToken.None), "leave the old subscriptions");
+        }
+
         if (!sameWebhook && account.WebhookId is not null)
         {
             await TryAsync(() => from.DeleteWebhookAsync(credentials, account.EnvLabel, oldWebhook, CancellationToken.None), "delete the old webhook");

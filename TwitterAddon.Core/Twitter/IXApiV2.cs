@@ -30,6 +30,9 @@ public interface IXApiV2
 
     Task DeleteSubscriptionAsync(OAuthCredentials credentials, string subscriptionId, CancellationToken cancellationToken);
 
+    /// <summary>Gives the subscription another tag (X allows changing only the tag and the webhook in place).</summary>
+    Task RetagSubscriptionAsync(OAuthCredentials credentials, string subscriptionId, string tag, CancellationToken cancellationToken);
+
     /// <summary>Posts a reply threaded under <paramref name="inReplyToTweetId"/>; returns the post id.</summary>
     Task<string> PostReplyAsync(OAuthCredentials credentials, string text, string inReplyToTweetId, CancellationToken cancellationToken);
 

@@ -89,6 +89,10 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
         await x.SendAsync<object>(HttpMethod.Delete, $"2/activity/subscriptions/{Segment(subscriptionId)}", [],
             await x.AppAsync(credentials, cancellationToken), null, cancellationToken);
 
+    public async Task RetagSubscriptionAsync(OAuthCredentials credentials, string subscriptionId, string tag, CancellationToken cancellationToken) =>
+        await x.SendAsync<object>(HttpMethod.Put, $"2/activity/subscriptions/{Segment(subscriptionId)}", [], await x.AppAsync(credentials, cancellationToken),
+            null, cancellationToken, Body(new V2SubscriptionTag(tag), Json.V2SubscriptionTag));
+
     public async Task<string> PostReplyAsync(OAuthCredentials credentials, string text, string inReplyToTweetId, CancellationToken cancellationToken) =>
         (await x.SendAsync(HttpMethod.Post, "2/tweets", [], User(credentials), Json.V2DataV2Post, cancellationToken,
             Body(new V2PostRequest(text, new V2Reply(inReplyToTweetId)), Json.V2PostRequest)))?.Data?.Id

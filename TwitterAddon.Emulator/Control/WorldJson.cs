@@ -3,7 +3,7 @@ using TwitterAddon.Emulator.World;
 
 namespace TwitterAddon.Emulator.Control;
 
-/// <summary>A readable summary of the emulator's world: users, environments, webhooks, subscriptions.</summary>
+/// <summary>A readable summary of the emulator's world: users; per app the v1.1 environments and the v2 webhooks and subscriptions.</summary>
 public static class WorldJson
 {
     public static JsonObject Summary(EmulatorWorld world)
@@ -24,6 +24,12 @@ public static class WorldJson
                         ["label"] = e.Label, ["tier"] = e.Tier.ToString(),
                         ["webhooks"] = new JsonArray([.. e.Webhooks.Select(w => (JsonNode)new JsonObject { ["id"] = w.Id, ["url"] = w.Url, ["valid"] = w.Valid })]),
                         ["subscriptions"] = new JsonArray([.. e.SubscribedUserIds.Order().Select(id => (JsonNode)JsonValue.Create(id))]),
+                    })]),
+                    ["v2_access"] = a.Access.ToString(),
+                    ["v2_webhooks"] = new JsonArray([.. a.V2Webhooks.Select(w => (JsonNode)new JsonObject { ["id"] = w.Id, ["url"] = w.Url, ["valid"] = w.Valid })]),
+                    ["activity_subscriptions"] = new JsonArray([.. a.ActivitySubscriptions.Select(s => (JsonNode)new JsonObject
+                    {
+                        ["id"] = s.Id, ["event_type"] = s.EventType, ["user_id"] = s.UserId, ["webhook_id"] = s.WebhookId, ["tag"] = s.Tag,
                     })]),
                 })]),
             };

@@ -11,6 +11,7 @@ using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Twitter.V2;
 using TwitterAddon.Core.Webhooks;
 using TwitterAddon.Emulator.World;
 
@@ -41,7 +42,8 @@ public sealed class DrivenHarness : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<DrivenHarness> StartAsync()
+    /// <param name="tier">Pay-per-use or Enterprise connect through v2 webhooks and X Activity subscriptions; Sandbox and Premium through v1.1.</param>
+    public static async Task<DrivenHarness> StartAsync(AccountTier tier = AccountTier.Sandbox)
     {
         // One fake clock for the add-on and for X (OAuth timestamps, rate-limit resets), on a whole millisecond as stored.
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
@@ -53,24 +55,48 @@ public sealed class DrivenHarness : IAsyncDisposable
             ["Twitter:MaxRateLimitWait"] = TimeSpan.Zero.ToString(),
         });
         var driver = new DrivenHarness(x, core, clock);
-        await driver.ConnectAsync();
+        await driver.ConnectAsync(tier);
         return driver;
     }
 
     /// <summary>A customer DMs the account; returns the conversation the inbound worker made of it.</summary>
     public async Task<int> DmConversationAsync(string customer = "jane_doe")
     {
-        (await x.Control.PostAsJsonAsync("direct_messages", new { sender = customer, text = "Where is my order?" }, Ct)).EnsureSuccessStatusCode();
+        await CustomerDmAsync(customer, "Where is my order?");
         await DeliverAsync(1);
         return await LatestConversationAsync();
     }
 
+    /// <summary>A customer's DM on the emulated X (not yet delivered).</summary>
+    public async Task CustomerDmAsync(string customer, string text) =>
+        (await x.Control.PostAsJsonAsync("direct_messages", new { sender = customer, text }, Ct)).EnsureSuccessStatusCode();
+
     /// <summary>A customer mentions the account; returns the thread.</summary>
     public async Task<int> MentionConversationAsync(string customer = "budi_santoso")
     {
-        (await x.Control.PostAsJsonAsync("tweets", new { author = customer, text = "@AcmeSupport my parcel is late" }, Ct)).EnsureSuccessStatusCode();
+        await CustomerTweetAsync(customer, "@AcmeSupport my parcel is late");
         await DeliverAsync(1);
         return await LatestConversationAsync();
+    }
+
+    /// <summary>A customer's tweet on the emulated X (not yet delivered); returns its id.</summary>
+    public async Task<string> CustomerTweetAsync(string author, string text, string? inReplyTo = null, string? quoted = null)
+    {
+        using var response = await x.Control.PostAsJsonAsync("tweets", new { author, text, in_reply_to_status_id = inReplyTo, quoted_status_id = quoted }, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id_str"]!.GetValue<string>();
+    }
+
+    /// <summary>The receiver at X's end refuses the next deliveries (the host is "down" for them).</summary>
+    public void RefuseNextDeliveries(int count) => x.Receiver.RefuseNextDeliveries = count;
+
+    /// <summary>How many deliveries X made so far, accepted or not.</summary>
+    public async Task<int> DeliveryAttemptsAsync() => (await x.Control.GetFromJsonAsync<List<JsonObject>>("deliveries", Ct))!.Count;
+
+    public async Task<List<Message>> MessagesAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Messages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct);
     }
 
     public async Task<long> ReplyAsync(int conversationId, string text)
@@ -120,6 +146,12 @@ public sealed class DrivenHarness : IAsyncDisposable
     {
         var bodies = x.Receiver.Deliveries.Skip(delivered).Select(d => d.Body.ToJsonString()).ToList();
         delivered += bodies.Count;
+        await StoreAndProcessAsync(bodies);
+    }
+
+    /// <summary>Stores the bodies as the webhook would after their signature passed, and runs the inbound worker.</summary>
+    public async Task StoreAndProcessAsync(IReadOnlyList<string> bodies)
+    {
         await using (var db = await Contexts().CreateDbContextAsync(Ct))
         {
             foreach (var body in bodies)
@@ -139,6 +171,8 @@ public sealed class DrivenHarness : IAsyncDisposable
     /// <summary>The next calls to X get these answers, in order (<c>{"answer":"fail","status":503}</c>, <c>{"answer":"drop"}</c>...).</summary>
     public async Task ScriptAsync(params object[] answers) =>
         (await x.Control.PutAsJsonAsync("faults", new { script = answers }, Ct)).EnsureSuccessStatusCode();
+
+    public async Task SetFaultsAsync(object plan) => (await x.Control.PutAsJsonAsync("faults", plan, Ct)).EnsureSuccessStatusCode();
 
     public static object Fail(int status, int code = 131) => new { answer = "fail", status, code };
 
@@ -185,13 +219,31 @@ public sealed class DrivenHarness : IAsyncDisposable
 
     private IDbContextFactory<TwitterAddonDbContext> Contexts() => core.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
 
+    /// <summary>This install's Env Label on v2: the tag of its X Activity subscriptions.</summary>
+    public const string Tag = "demo";
+
     /// <summary>What Begin Setup leaves behind: X delivers the account's activity to our receiver, the account and both channels are stored.</summary>
-    private async Task ConnectAsync()
+    private async Task ConnectAsync(AccountTier tier)
     {
         var keys = EmulatorHost.SandboxCredentials;
-        var client = core.Services.GetRequiredService<IXApi>();
-        var webhook = await client.RegisterWebhookAsync(keys, SandboxSeed.SandboxEnvironment, x.HookUrl, Ct);
-        await client.SubscribeAsync(keys, SandboxSeed.SandboxEnvironment, Ct);
+        string webhookId;
+        var env = tier.UsesApiV2() ? Tag : tier == AccountTier.Premium ? SandboxSeed.PremiumEnvironment : SandboxSeed.SandboxEnvironment;
+        if (tier.UsesApiV2())
+        {
+            var v2 = core.Services.GetRequiredService<IXApiV2>();
+            webhookId = (await v2.CreateWebhookAsync(keys, x.HookUrl, Ct)).Id;
+            foreach (var eventType in ActivityEvents.Subscribed)
+            {
+                await v2.SubscribeAsync(keys, eventType, SandboxSeed.AccountId, webhookId, Tag, Ct);
+            }
+        }
+        else
+        {
+            var client = core.Services.GetRequiredService<IXApi>();
+            webhookId = (await client.RegisterWebhookAsync(keys, env, x.HookUrl, Ct)).Id;
+            await client.SubscribeAsync(keys, env, Ct);
+        }
+
         var protector = core.Services.GetRequiredService<SecretProtector>();
         await using (var db = await Contexts().CreateDbContextAsync(Ct))
         {
@@ -199,8 +251,8 @@ public sealed class DrivenHarness : IAsyncDisposable
             {
                 WebhookKey = WebhookKey, ConsumerKey = keys.ConsumerKey, ProtectedConsumerSecret = protector.Protect(keys.ConsumerSecret),
                 ProtectedAccessToken = protector.Protect(keys.AccessToken), ProtectedAccessTokenSecret = protector.Protect(keys.AccessTokenSecret),
-                EnvLabel = SandboxSeed.SandboxEnvironment, Tier = AccountTier.Sandbox, UserId = SandboxSeed.AccountId,
-                ScreenName = SandboxSeed.AccountScreenName, Name = "Acme Support", WebhookId = webhook.Id, WebhookUrl = x.HookUrl,
+                EnvLabel = env, Tier = tier, UserId = SandboxSeed.AccountId,
+                ScreenName = SandboxSeed.AccountScreenName, Name = "Acme Support", WebhookId = webhookId, WebhookUrl = x.HookUrl,
                 WebhookValid = true, SubscriptionActive = true, ConnectedAt = Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync(Ct);

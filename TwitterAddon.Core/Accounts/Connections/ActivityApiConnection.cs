@@ -51,6 +51,19 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
         }
     }
 
+    public async Task<bool> RetagAsync(
+        OAuthCredentials credentials, string fromLabel, string toLabel, string webhookId, string userId, CancellationToken cancellationToken)
+    {
+        foreach (var subscription in Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), fromLabel, webhookId, userId))
+        {
+            await x.RetagSubscriptionAsync(credentials, subscription.SubscriptionId, toLabel, cancellationToken);
+        }
+
+        // Whatever was missing under the old label is created under the new one.
+        await SubscribeAsync(credentials, toLabel, webhookId, userId, cancellationToken);
+        return true;
+    }
+
     public async Task UnsubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken)
     {
         foreach (var subscription in Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), envLabel, webhookId, userId))

@@ -10,6 +10,7 @@ namespace TwitterAddon.Core.Twitter.V2;
 [JsonSerializable(typeof(V2Subscription))]
 [JsonSerializable(typeof(V2Data<IReadOnlyList<V2Subscription>>))]
 [JsonSerializable(typeof(V2SubscriptionRequest))]
+[JsonSerializable(typeof(V2SubscriptionTag))]
 [JsonSerializable(typeof(V2PostRequest))]
 [JsonSerializable(typeof(V2Data<V2Post>))]
 [JsonSerializable(typeof(V2DirectMessageRequest))]

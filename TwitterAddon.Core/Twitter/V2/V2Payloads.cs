@@ -43,6 +43,9 @@ public sealed record V2SubscriptionRequest(
     [property: JsonPropertyName("tag")] string Tag,
     [property: JsonPropertyName("webhook_id")] string WebhookId);
 
+/// <summary><c>PUT /2/activity/subscriptions/:id</c>: only the tag (or the webhook) changes in place.</summary>
+public sealed record V2SubscriptionTag([property: JsonPropertyName("tag")] string Tag);
+
 /// <summary><c>POST /2/tweets</c>: a reply threaded under <see cref="V2Reply.InReplyToTweetId"/>.</summary>
 public sealed record V2PostRequest(
     [property: JsonPropertyName("text")] string Text,

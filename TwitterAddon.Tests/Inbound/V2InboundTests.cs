@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Webhooks;
+using TwitterAddon.Tests.Infrastructure;
+
+namespace TwitterAddon.Tests.Inbound;
+
+/// <summary>The X Activity API's deliveries into the inbox: one message per post or DM, whatever X delivers twice.</summary>
+public sealed class V2InboundTests : IAsyncLifetime
+{
+    private DrivenHarness driver = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
+
+    public async ValueTask DisposeAsync() => await driver.DisposeAsync();
+
+    [Fact]
+    public async Task APostDeliveredAsAMentionAndAsAReply_IsOneMessage_InTheThreadItAnswers()
+    {
+        var thread = await driver.MentionConversationAsync("jane_doe");
+        await driver.ReplyAsync(thread, "Checking now.");
+        await driver.DrainOutboxAsync();
+        var ours = Assert.Single((await driver.SentOnXAsync()).Tweets)["id_str"]!.GetValue<string>();
+        await driver.DeliverArrivedAsync();
+
+        var followUp = await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport still nothing", inReplyTo: ours);
+        await driver.DeliverAsync(2);
+
+        var copies = (await driver.MessagesAsync()).Where(m => m.XId == followUp).ToList();
+        Assert.Equal(thread, Assert.Single(copies).ConversationId);
+        Assert.True(copies[0].SummonsAccount);
+    }
+
+    [Fact]
+    public async Task ADeliveryXSendsTwice_IsOneMessage()
+    {
+        await driver.SetFaultsAsync(new { duplicate_deliveries = true });
+
+        await driver.DmConversationAsync();
+        await driver.DeliverArrivedAsync();
+
+        Assert.Single(await driver.MessagesAsync());
+    }
+
+    [Fact]
+    public async Task ADeliveryTaggedForAnotherInstallOfTheApp_IsIgnored_WithTheReason()
+    {
+        await driver.StoreAndProcessAsync(["""
+            {"data":{"event_uuid":"-42","filter":{"user_id":"1000000001"},"event_type":"dm.received","tag":"staging",
+             "payload":{"direct_message_events":[{"type":"message_create","id":"777","created_timestamp":"1784928224372",
+               "message_create":{"target":{"recipient_id":"1000000001"},"sender_id":"1000000002","message_data":{"text":"hi"}}}],"users":{}}}}
+            """]);
+
+        Assert.Empty(await driver.MessagesAsync());
+        await using var db = await driver.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var stored = await db.InboundEvents.SingleAsync(Ct);
+        Assert.Equal((InboundEventStatus.Ignored, "Came through the subscription tagged \"staging\", not this install's \"demo\"."), (stored.Status, stored.Outcome));
+    }
+
+    [Fact]
+    public async Task AfterDowntime_XReplaysWhatTheHostMissed_AndItArrivesOnce()
+    {
+        driver.RefuseNextDeliveries(1);
+        await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport anybody there?");
+        await WaitForAttemptsAsync(1);
+        Assert.Empty(await driver.MessagesAsync());
+
+        driver.Clock.Advance(TimeSpan.FromMinutes(3));
+        await CheckAsync(afterDowntime: true);
+        await driver.DeliverAsync(1);
+        // A second start replays the same stretch again: the inbox keeps one copy.
+        await CheckAsync(afterDowntime: true);
+        await driver.DeliverArrivedAsync();
+
+        var message = Assert.Single(await driver.MessagesAsync());
+        Assert.Equal("@AcmeSupport anybody there?", message.Text);
+        await using var db = await driver.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        Assert.StartsWith("Asked X to deliver again what it sent", (await db.XAccounts.SingleAsync(Ct)).ReplayNote);
+    }
+
+    private async Task CheckAsync(bool afterDowntime)
+    {
+        await using var scope = driver.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime, Ct);
+    }
+
+    private async Task WaitForAttemptsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await driver.DeliveryAttemptsAsync() < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "X never tried to deliver.");
+            await Task.Delay(10, Ct);
+        }
+    }
+}
