@@ -53,6 +53,13 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
                 : XErrorMessages.ForWebhook(e, account.WebhookUrl));
         }
 
+        if (tier.UsesApiV2() && env != account.EnvLabel)
+        {
+            // Saved before X changes anything: events X tags with the new label are taken from the first one.
+            account.BeginMoveTo(env);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var retagged = false;
         try
         {

@@ -20,6 +20,15 @@ public sealed class XAccount
 
     public required string EnvLabel { get; set; }
 
+    /// <summary>
+    /// v2: the label a move is re-tagging the subscriptions to. X may deliver under it before the move is saved
+    /// (or after a move that failed half-way), so its events are ours too.
+    /// </summary>
+    public string? MovingToEnvLabel { get; private set; }
+
+    /// <summary>v2: the label before the last move; events X tagged with it may still be queued here.</summary>
+    public string? PreviousEnvLabel { get; private set; }
+
     public AccountTier Tier { get; set; }
 
     public required string UserId { get; set; }
@@ -84,9 +93,25 @@ public sealed class XAccount
         (ReplayNote, ReplayNoteAt) = (note, at);
     }
 
+    /// <summary>
+    /// Whether an event X tagged with <paramref name="tag"/> is this install's: one X app may serve several installs
+    /// (staging, production), each subscribed under its own Env Label.
+    /// </summary>
+    public bool TakesEventsTagged(string tag) =>
+        tag == EnvLabel || tag == MovingToEnvLabel || tag == PreviousEnvLabel;
+
+    /// <summary>A move to <paramref name="envLabel"/> is about to change the subscriptions at X.</summary>
+    public void BeginMoveTo(string envLabel) => MovingToEnvLabel = envLabel == EnvLabel ? null : envLabel;
+
     /// <summary>Events now come through <paramref name="webhookId"/> for <paramref name="envLabel"/>, on the tier's API.</summary>
     public void MoveTo(AccountTier tier, string envLabel, string webhookId, DateTimeOffset at)
     {
+        if (envLabel != EnvLabel)
+        {
+            PreviousEnvLabel = EnvLabel;
+        }
+
+        MovingToEnvLabel = null;
         (Tier, EnvLabel, WebhookId) = (tier, envLabel, webhookId);
         (WebhookValid, SubscriptionActive, LastCheckedAt) = (true, true, at);
     }

@@ -156,7 +156,7 @@ public sealed partial class InboundWorker(
         }
 
         // One X app may serve several installs (staging, production), each with its own subscriptions, tagged with its Env Label.
-        if (payload.Tag is { } tag && account.Tier.UsesApiV2() && tag != account.EnvLabel)
+        if (payload.Tag is { } tag && account.Tier.UsesApiV2() && !account.TakesEventsTagged(tag))
         {
             return (InboundEventStatus.Ignored, $"Came through the subscription tagged \"{tag}\", not this install's \"{account.EnvLabel}\".");
         }

@@ -63,6 +63,26 @@ public sealed class V2InboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeliveryTaggedWithTheOldLabel_StillQueuedWhenTheLabelChanged_ReachesTheInbox()
+    {
+        await using (var scope = driver.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().ChangeEnvLabelAsync("production", "ada", Ct)).Succeeded);
+        }
+
+        await driver.StoreAndProcessAsync([TaggedDm("demo", "778", "sent before the move"), TaggedDm("staging", "779", "someone else's")]);
+
+        var message = Assert.Single(await driver.MessagesAsync());
+        Assert.Equal("sent before the move", message.Text);
+    }
+
+    private static string TaggedDm(string tag, string id, string text) => """
+        {"data":{"event_uuid":"-ID","filter":{"user_id":"1000000001"},"event_type":"dm.received","tag":"TAG",
+         "payload":{"direct_message_events":[{"type":"message_create","id":"ID","created_timestamp":"1784928224372",
+           "message_create":{"target":{"recipient_id":"1000000001"},"sender_id":"1000000002","message_data":{"text":"TEXT"}}}],"users":{}}}}
+        """.Replace("TAG", tag).Replace("ID", id).Replace("TEXT", text);
+
+    [Fact]
     public async Task AfterDowntime_XReplaysWhatTheHostMissed_AndItArrivesOnce()
     {
         driver.RefuseNextDeliveries(1);

@@ -184,9 +184,15 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.Property<long?>("LastCheckedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MovingToEnvLabel")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousEnvLabel")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProfileImageUrl")
