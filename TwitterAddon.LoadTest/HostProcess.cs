@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using TwitterAddon.Core.Accounts;
 
 namespace TwitterAddon.LoadTest;
 
@@ -11,11 +12,11 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port) 
     public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
 
     /// <summary>A fresh folder with a seeded database, and the portal started on it.</summary>
-    public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name)
+    public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name, AccountTier tier)
     {
         var folder = Directory.CreateTempSubdirectory($"twitteraddon-{name}-").FullName;
         var host = new HostProcess(webDll, Path.Combine(folder, "twitteraddon.db"), FreePort());
-        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl);
+        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl, tier);
         await host.StartAsync();
         return (host, folder, databaseFile, key);
     }

@@ -8,9 +8,9 @@ internal static class KillRun
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
-        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "kill");
+        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "kill", options.Tier);
         using var running = host;
-        var generator = new LoadGenerator(host.BaseUrl, key, 16, "5", retryUntilAcked: true);
+        var generator = new LoadGenerator(host.BaseUrl, key, options.Tier, 16, "5", retryUntilAcked: true);
         using var finished = new CancellationTokenSource();
         var load = generator.RunAsync(TimeSpan.FromMinutes(10), options.Events, finished.Token);
 

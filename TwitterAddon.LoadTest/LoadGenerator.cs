@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using TwitterAddon.Core.Accounts;
 
 namespace TwitterAddon.LoadTest;
 
@@ -14,7 +15,7 @@ internal sealed record LoadResult(long Acked, long Errors, TimeSpan Elapsed, dou
 
 /// <summary>Posts signed unique events from <paramref name="concurrency"/> loops for a while, and probes the CRC meanwhile.</summary>
 /// <param name="retryUntilAcked">Send an event again until it is answered 200, as X retries: each one acked once, some stored twice.</param>
-internal sealed class LoadGenerator(string baseUrl, string webhookKey, int concurrency, string runId, bool retryUntilAcked = false)
+internal sealed class LoadGenerator(string baseUrl, string webhookKey, AccountTier tier, int concurrency, string runId, bool retryUntilAcked = false)
 {
     private long next;
 
@@ -22,7 +23,7 @@ internal sealed class LoadGenerator(string baseUrl, string webhookKey, int concu
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var events = new SignedEvents(runId);
+        var events = new SignedEvents(runId, tier);
         var url = $"{baseUrl}/webhooks/twitter/{webhookKey}";
         var acked = new System.Collections.Concurrent.ConcurrentBag<string>();
         long errors = 0;

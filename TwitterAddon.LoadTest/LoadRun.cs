@@ -1,4 +1,5 @@
 using System.Globalization;
+using TwitterAddon.Core.Accounts;
 
 namespace TwitterAddon.LoadTest;
 
@@ -11,14 +12,14 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
-        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "load");
+        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "load", options.Tier);
         using var running = host;
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        Console.WriteLine($"Portal: {options.Seconds} s at concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, database {databaseFile}");
+        Console.WriteLine($"Portal: {options.Tier.Label()} payloads, {options.Seconds} s at concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, database {databaseFile}");
 
         // A short warm-up (JIT, connection pool) that is not counted.
-        await new LoadGenerator(host.BaseUrl, key, options.Concurrency, "9").RunAsync(TimeSpan.FromSeconds(3));
-        var portal = await new LoadGenerator(host.BaseUrl, key, options.Concurrency, "1").RunAsync(duration);
+        await new LoadGenerator(host.BaseUrl, key, options.Tier, options.Concurrency, "9").RunAsync(TimeSpan.FromSeconds(3));
+        var portal = await new LoadGenerator(host.BaseUrl, key, options.Tier, options.Concurrency, "1").RunAsync(duration);
         Report("portal", portal);
         var drainSeconds = await InboxCheck.WaitDrainedAsync(databaseFile, TimeSpan.FromMinutes(10));
         var ids = await InboxCheck.MessageIdCountsAsync(databaseFile);
@@ -29,8 +30,8 @@ internal static class LoadRun
 
         var barePort = HostProcess.FreePort();
         await using var bare = await BareEndpoint.StartAsync(barePort);
-        await new LoadGenerator($"http://127.0.0.1:{barePort}", key, options.Concurrency, "8").RunAsync(TimeSpan.FromSeconds(3));
-        var baseline = await new LoadGenerator($"http://127.0.0.1:{barePort}", key, options.Concurrency, "2").RunAsync(duration);
+        await new LoadGenerator($"http://127.0.0.1:{barePort}", key, options.Tier, options.Concurrency, "8").RunAsync(TimeSpan.FromSeconds(3));
+        var baseline = await new LoadGenerator($"http://127.0.0.1:{barePort}", key, options.Tier, options.Concurrency, "2").RunAsync(duration);
         Report("bare 200", baseline);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio: the portal sustains {portal.PerSecond / baseline.PerSecond:P0} of the bare endpoint's events/s"));

@@ -1,9 +1,11 @@
 using TwitterAddon.LoadTest;
 
 // Runs the real host (TwitterAddon.Web.dll, Release) as a child process on its own SQLite file and pushes
-// signed Account Activity events at its webhook, the way X would.
+// signed events (v1.1 Account Activity or the v2 X Activity API) at its webhook, the way X would.
 //   load [--seconds 30] [--concurrency 32]   throughput and ack latency, then the same load on a bare 200 endpoint
 //   kill [--events 3000] [--kills 5]         SIGKILLs the host while events flow; every acked event must be in the inbox once
+//   --api v1.1|v2                            Account Activity payloads for a Sandbox account (default), or X Activity API
+//                                            envelopes for a Pay-per-use account
 var options = RunOptions.Parse(args);
 return options.Command switch
 {
@@ -14,6 +16,6 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N]");
+    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N] [--api v1.1|v2]");
     return 2;
 }

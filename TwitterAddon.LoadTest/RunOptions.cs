@@ -1,8 +1,10 @@
 using System.Globalization;
+using TwitterAddon.Core.Accounts;
 
 namespace TwitterAddon.LoadTest;
 
-internal sealed record RunOptions(string Command, string WebDll, int Seconds, int Concurrency, int Events, int Kills)
+/// <param name="Tier">The seeded account's tier: Sandbox sends v1.1 Account Activity payloads, Pay-per-use X Activity API envelopes.</param>
+internal sealed record RunOptions(string Command, string WebDll, int Seconds, int Concurrency, int Events, int Kills, AccountTier Tier)
 {
     public static RunOptions Parse(string[] args)
     {
@@ -17,6 +19,12 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
         var defaultWeb = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TwitterAddon.Web", "bin", "Release", "net10.0", "TwitterAddon.Web.dll");
         return new RunOptions(
             args.FirstOrDefault() ?? "", Path.GetFullPath(Value("--web", defaultWeb)),
-            Number("--seconds", 30), Number("--concurrency", 32), Number("--events", 3000), Number("--kills", 5));
+            Number("--seconds", 30), Number("--concurrency", 32), Number("--events", 3000), Number("--kills", 5),
+            Value("--api", "v1.1") switch
+            {
+                "v1.1" => AccountTier.Sandbox,
+                "v2" => AccountTier.PayPerUse,
+                var other => throw new ArgumentException($"--api is v1.1 or v2, not {other}"),
+            });
     }
 }

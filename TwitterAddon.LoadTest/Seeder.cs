@@ -16,7 +16,7 @@ namespace TwitterAddon.LoadTest;
 /// </summary>
 internal static class Seeder
 {
-    public static async Task<(string DatabaseFile, string WebhookKey)> SeedAsync(string folder, string publicBaseUrl)
+    public static async Task<(string DatabaseFile, string WebhookKey)> SeedAsync(string folder, string publicBaseUrl, AccountTier tier)
     {
         var databaseFile = Path.Combine(folder, "twitteraddon.db");
         var builder = Host.CreateApplicationBuilder();
@@ -36,7 +36,7 @@ internal static class Seeder
         {
             WebhookKey = key, ConsumerKey = "load-test-consumer-key", ProtectedConsumerSecret = protector.Protect(SignedEvents.ConsumerSecret),
             ProtectedAccessToken = protector.Protect("2000000001-loadtest"), ProtectedAccessTokenSecret = protector.Protect("load-test-token-secret"),
-            EnvLabel = "prod", UserId = SignedEvents.AccountId, ScreenName = "LoadTestBrand", Name = "Load Test Brand",
+            EnvLabel = SignedEvents.EnvLabel, Tier = tier, UserId = SignedEvents.AccountId, ScreenName = "LoadTestBrand", Name = "Load Test Brand",
             WebhookUrl = publicBaseUrl + WebhookAddress.PathPrefix + key, WebhookId = "1", WebhookValid = true, SubscriptionActive = true,
             ConnectedAt = DateTimeOffset.UtcNow,
         });
