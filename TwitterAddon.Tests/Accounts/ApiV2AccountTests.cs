@@ -75,6 +75,19 @@ public sealed class ApiV2AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAppWithoutCredits_402_IsToldToTopThemUp_AndNothingIsSaved()
+    {
+        (await control.PutAsJsonAsync("faults", new { script = new[] { new { answer = "fail", status = 402 } } }, Ct)).EnsureSuccessStatusCode();
+
+        var outcome = await ConnectAsync(PayPerUseForm());
+
+        Assert.Equal(ConnectStep.VerifyCredentials, outcome.FailedStep);
+        Assert.StartsWith("The X app has no credits left: top them up in X's developer console", outcome.Message);
+        Assert.Contains("does not have any credits to fulfill this request", outcome.Message);
+        await AssertNothingLeftAsync();
+    }
+
+    [Fact]
     public async Task AWebhookXCannotVerify_StopsAtRegister_WithXsReason()
     {
         // X is told an address where nobody answers the CRC.
@@ -109,15 +122,16 @@ public sealed class ApiV2AccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ANewEnvLabel_SubscribesUnderTheNewTagFirst_ThenRemovesTheOld()
+    public async Task ANewEnvLabel_ReTagsTheSubscriptionsInPlace()
     {
         Assert.True((await ConnectAsync(PayPerUseForm())).Succeeded);
+        var before = (await AppAsync())["activity_subscriptions"]!.AsArray().Select(s => (string)s!["id"]!).Order().ToList();
 
         Assert.True((await Service().ChangeEnvLabelAsync("staging", "ada", Ct)).Succeeded);
 
         var app = await AppAsync();
         Assert.All(app["activity_subscriptions"]!.AsArray(), s => Assert.Equal("staging", (string?)s!["tag"]));
-        Assert.Equal(7, app["activity_subscriptions"]!.AsArray().Count);
+        Assert.Equal(before, app["activity_subscriptions"]!.AsArray().Select(s => (string)s!["id"]!).Order());
         Assert.Single(app["v2_webhooks"]!.AsArray());
         Assert.Equal("staging", (await StoredAsync())!.EnvLabel);
     }

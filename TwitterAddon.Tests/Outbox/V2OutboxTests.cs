@@ -36,6 +36,27 @@ public sealed class V2OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreditsRunningOut_402_StopsSending_RepliesWaitQueued_UntilAnAdminResumes()
+    {
+        var conversation = await driver.DmConversationAsync();
+        await driver.ScriptAsync(Fail(402));
+        var reply = await driver.ReplyAsync(conversation, "Hi Jane, it ships today.");
+
+        await driver.DrainOutboxAsync();
+        driver.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await driver.DrainOutboxAsync());
+
+        Assert.StartsWith("The X app has no credits left", await driver.SendingStoppedReasonAsync());
+        var waiting = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Queued, 0), (waiting.Status, waiting.Attempts));
+        Assert.Empty((await driver.SentOnXAsync()).DirectMessages);
+
+        await driver.ResumeSendingAsync();
+        Assert.Equal(1, await driver.DrainOutboxAsync());
+        Assert.Single((await driver.SentOnXAsync()).DirectMessages);
+    }
+
+    [Fact]
     public async Task ADmWhoseAnswerWasLost_IsFoundInXsDmHistory_AndNotSentAgain()
     {
         var conversation = await driver.DmConversationAsync();

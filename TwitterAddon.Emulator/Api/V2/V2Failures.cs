@@ -12,6 +12,7 @@ public static class V2Failures
     public static IResult Of(XFailure failure) => (failure.Status, failure.Code) switch
     {
         (429, _) => V2Results.TooManyRequests(),
+        (402, _) => V2Results.CreditsDepleted(),
         (401, _) or (_, 32) or (_, 89) => V2Results.Unauthorized(),
         (_, 187) => V2Results.Forbidden("You are not allowed to create a Tweet with duplicate content."),
         (_, 186) => V2Results.InvalidParameter("text", "Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text."),

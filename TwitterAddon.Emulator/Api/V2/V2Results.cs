@@ -12,6 +12,9 @@ public static class V2Results
 {
     public const string Problems = "https://api.twitter.com/2/problems/";
 
+    /// <summary>The demo world's developer account, which owns the apps and their credits.</summary>
+    private const long DeveloperAccountId = 1800000000000000001;
+
     public static IResult Problem(int status, string title, string detail, string type = "about:blank") =>
         XResults.Json(new JsonObject { ["title"] = title, ["detail"] = detail, ["type"] = type, ["status"] = status }, status);
 
@@ -20,6 +23,19 @@ public static class V2Results
     public static IResult Forbidden(string detail, string type = "about:blank") => Problem(403, "Forbidden", detail, type);
 
     public static IResult TooManyRequests() => Problem(429, "Too Many Requests", "Too Many Requests");
+
+    /// <summary>
+    /// Pay-per-use with the credit balance spent: every request is refused until the balance is topped up. X's body has
+    /// no <c>status</c>, and names the developer account (a JSON number) whose credits ran out.
+    /// </summary>
+    public static IResult CreditsDepleted() =>
+        XResults.Json(new JsonObject
+        {
+            ["account_id"] = DeveloperAccountId,
+            ["title"] = "CreditsDepleted",
+            ["detail"] = $"Your enrolled account [{DeveloperAccountId}] does not have any credits to fulfill this request.",
+            ["type"] = Problems + "credits",
+        }, StatusCodes.Status402PaymentRequired);
 
     public static IResult NoOAuth1Permission() =>
         Forbidden("Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.", Problems + "oauth1-permissions");
