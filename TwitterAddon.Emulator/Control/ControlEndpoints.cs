@@ -45,6 +45,26 @@ public static class ControlEndpoints
             }
         });
 
+        control.MapPatch("/apps/{id}", async (string id, HttpContext http, EmulatorWorld world) =>
+        {
+            var (request, error) = await ControlBody.ReadAsync<UpdateAppRequest>(http);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            lock (world.Gate)
+            {
+                if (world.Apps.FirstOrDefault(a => a.Id == id || a.ConsumerKey == id) is not { } app)
+                {
+                    return XResults.Error(XFailure.NotFound());
+                }
+
+                app.Access = AppAccess.Parse(request!.Access)!.Value;
+                return Results.NoContent();
+            }
+        });
+
         control.MapPatch("/tokens/{token}", async (string token, HttpContext http, EmulatorWorld world, WebhookDeliveries deliveries, TimeProvider clock) =>
         {
             var (request, error) = await ControlBody.ReadAsync<UpdateTokenRequest>(http);

@@ -9,6 +9,9 @@ public sealed record CreateUserRequest(
 
 public sealed record UpdateUserRequest([property: JsonPropertyName("dms_open")] bool? DirectMessagesOpen);
 
+/// <summary>The app's v2 access: <c>pay_per_use</c> or <c>enterprise</c>.</summary>
+public sealed record UpdateAppRequest([property: JsonPropertyName("access")] string? Access);
+
 public sealed record UpdateTokenRequest(
     [property: JsonPropertyName("can_write_and_message")] bool? CanWriteAndMessage,
     [property: JsonPropertyName("revoked")] bool? Revoked);

@@ -13,6 +13,15 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
     }
 }
 
+public sealed class UpdateAppRequestValidator : AbstractValidator<UpdateAppRequest>
+{
+    public UpdateAppRequestValidator()
+    {
+        RuleFor(r => r.Access).NotEmpty().WithMessage("access is required.")
+            .Must(a => AppAccess.Parse(a) is not null).WithMessage("access is pay_per_use or enterprise.");
+    }
+}
+
 public sealed class CustomerDirectMessageRequestValidator : AbstractValidator<CustomerDirectMessageRequest>
 {
     public CustomerDirectMessageRequestValidator()

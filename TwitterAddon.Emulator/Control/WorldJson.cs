@@ -18,7 +18,7 @@ public static class WorldJson
                 })]),
                 ["apps"] = new JsonArray([.. world.Apps.Select(a => (JsonNode)new JsonObject
                 {
-                    ["id"] = a.Id, ["name"] = a.Name, ["consumer_key"] = a.ConsumerKey,
+                    ["id"] = a.Id, ["name"] = a.Name, ["consumer_key"] = a.ConsumerKey, ["access"] = AppAccess.Name(a.Access),
                     ["environments"] = new JsonArray([.. a.Environments.Select(e => (JsonNode)new JsonObject
                     {
                         ["label"] = e.Label, ["tier"] = e.Tier.ToString(),

@@ -18,7 +18,8 @@ public sealed class EmulatedApp
 
     public List<EmulatedEnvironment> Environments { get; } = [];
 
-    public V2Access Access { get; init; } = V2Access.PayPerUse;
+    /// <summary>What the developer account bought for the app; the control API changes it, as buying a contract would.</summary>
+    public V2Access Access { get; set; } = V2Access.PayPerUse;
 
     /// <summary>v2 webhooks (<c>/2/webhooks</c>); on Pay-per-use there is room for one.</summary>
     public List<EmulatedWebhook> V2Webhooks { get; } = [];

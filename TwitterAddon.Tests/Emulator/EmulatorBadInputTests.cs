@@ -125,12 +125,18 @@ public sealed class EmulatorBadInputTests : IAsyncLifetime
     [InlineData("direct_messages", "{\"sender\":\"jane_doe\"}")]
     [InlineData("tweets", "null")]
     [InlineData("faults", "{\"error_rate\":7}")]
+    [InlineData("apps/sandbox-consumer-key", "{\"access\":\"basic\"}")]
     public async Task BadControlRequests_Are400_AndChangeNothing(string path, string body)
     {
         var before = (await x.Control.GetFromJsonAsync<JsonObject>("world", Ct))!.ToJsonString();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
-        using var response = path == "faults" ? await x.Control.PutAsync(path, content, Ct) : await x.Control.PostAsync(path, content, Ct);
+        using var response = path switch
+        {
+            "faults" => await x.Control.PutAsync(path, content, Ct),
+            _ when path.StartsWith("apps/", StringComparison.Ordinal) => await x.Control.PatchAsync(path, content, Ct),
+            _ => await x.Control.PostAsync(path, content, Ct),
+        };
 
         await AssertXErrorAsync(response, HttpStatusCode.BadRequest, 38);
         Assert.Equal(before, (await x.Control.GetFromJsonAsync<JsonObject>("world", Ct))!.ToJsonString());

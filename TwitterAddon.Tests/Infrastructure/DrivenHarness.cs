@@ -172,6 +172,10 @@ public sealed class DrivenHarness : IAsyncDisposable
     public async Task ScriptAsync(params object[] answers) =>
         (await x.Control.PutAsJsonAsync("faults", new { script = answers }, Ct)).EnsureSuccessStatusCode();
 
+    /// <summary>What the developer account bought at X for the demo app: <c>pay_per_use</c> or <c>enterprise</c>.</summary>
+    public async Task SetAppAccessAsync(string access) =>
+        (await x.Control.PatchAsJsonAsync($"apps/{SandboxSeed.ConsumerKey}", new { access }, Ct)).EnsureSuccessStatusCode();
+
     public async Task SetFaultsAsync(object plan) => (await x.Control.PutAsJsonAsync("faults", plan, Ct)).EnsureSuccessStatusCode();
 
     public static object Fail(int status, int code = 131) => new { answer = "fail", status, code };

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Outbox;
+using TwitterAddon.Tests.Infrastructure;
+
+namespace TwitterAddon.Tests.Outbox;
+
+/// <summary>
+/// Enterprise access has no reply rule: an agent may answer a customer's reply that does not mention the account.
+/// Which access the app has is X's to say, so an app X still holds on Pay-per-use gets X's refusal, in words.
+/// </summary>
+public sealed class EnterpriseReplyTests : IAsyncLifetime
+{
+    private DrivenHarness driver = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.Enterprise);
+
+    public async ValueTask DisposeAsync() => await driver.DisposeAsync();
+
+    [Fact]
+    public async Task OnEnterprise_AReplyToAPostThatDoesNotMentionTheAccount_IsPosted()
+    {
+        await driver.SetAppAccessAsync("enterprise");
+        var conversation = await AnsweredWithoutMentionAsync();
+
+        Assert.Null((await DetailAsync(conversation)).CannotReplyBecause);
+        var reply = (await SendAsync(conversation, "Here is the update.")).MessageId!.Value;
+        await driver.DrainOutboxAsync();
+
+        var posted = (await driver.SentOnXAsync()).Tweets;
+        Assert.Equal(2, posted.Count);
+        var sent = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Sent, posted[^1]["id_str"]!.GetValue<string>()), (sent.Status, sent.XId));
+    }
+
+    [Fact]
+    public async Task AnAppXStillHoldsOnPayPerUse_GetsXsRefusal_AsAClearFailure_NeverARetry()
+    {
+        var conversation = await AnsweredWithoutMentionAsync();
+
+        var reply = (await SendAsync(conversation, "Here is the update.")).MessageId!.Value;
+        await driver.DrainOutboxAsync();
+
+        var failed = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Failed, 1), (failed.Status, failed.Attempts));
+        Assert.StartsWith("X allows replies only to posts that mention or quote the account", failed.Error);
+        Assert.Single((await driver.SentOnXAsync()).Tweets);
+    }
+
+    /// <summary>A mention the agent answered, then the customer's follow-up that answers ours without naming the account.</summary>
+    private async Task<int> AnsweredWithoutMentionAsync()
+    {
+        var conversation = await driver.MentionConversationAsync("jane_doe");
+        await driver.ReplyAsync(conversation, "Checking now.");
+        await driver.DrainOutboxAsync();
+        var ours = Assert.Single((await driver.SentOnXAsync()).Tweets)["id_str"]!.GetValue<string>();
+        await driver.DeliverArrivedAsync();
+        await driver.CustomerTweetAsync("jane_doe", "thanks, still nothing", inReplyTo: ours);
+        await driver.DeliverAsync(1);
+        return conversation;
+    }
+
+    private async Task<ConversationDetail> DetailAsync(int conversation)
+    {
+        await using var scope = driver.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<InboxService>().GetAsync(conversation, Ct))!;
+    }
+
+    private async Task<ReplyOutcome> SendAsync(int conversation, string text)
+    {
+        await using var scope = driver.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversation, text, "John Doe", Ct);
+    }
+}
