@@ -19,6 +19,30 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
         }
     }
 
+    /// <summary>What the demo app has on X API v2, as if its developer account had bought it.</summary>
+    public V2Access DemoAppAccess
+    {
+        get
+        {
+            lock (world.Gate)
+            {
+                return DemoApp.Access;
+            }
+        }
+
+        set
+        {
+            lock (world.Gate)
+            {
+                DemoApp.Access = value;
+            }
+
+            world.NotifyChanged();
+        }
+    }
+
+    private EmulatedApp DemoApp => world.Apps.First(a => a.ConsumerKey == SandboxSeed.ConsumerKey);
+
     public IReadOnlyList<EmulatedUser> Customers()
     {
         lock (world.Gate)

@@ -9,6 +9,9 @@ public static class SandboxSeed
     public const string AccessTokenSecret = "sandbox-access-token-secret";
     public const string SandboxEnvironment = "sandbox";
     public const string PremiumEnvironment = "premium";
+
+    /// <summary>v2 has no environments: any label tags the subscriptions; this is the one the demo suggests.</summary>
+    public const string ApiV2Label = "demo";
     public const string AppId = "24000001";
 
     public const string AccountId = "1000000001";

@@ -48,5 +48,12 @@ public sealed class SandboxWalkTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "sandbox-public");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Direct Message" }).ClickAsync();
         await BrowserSession.ScreenshotAsync(page, "sandbox-dm");
+
+        // The demo app can be moved to Enterprise, as its developer account would buy it: X's v2 rules follow.
+        Assert.Equal(V2Access.PayPerUse, sandbox.DemoAppAccess);
+        await page.GetByTestId("demo-app-access").GetByText("Enterprise").ClickAsync();
+        await Expect(page.GetByTestId("sandbox-credentials")).ToContainTextAsync("replies to any post");
+        Assert.Equal(V2Access.Enterprise, sandbox.DemoAppAccess);
+        await BrowserSession.ScreenshotAsync(page, "sandbox-credentials");
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class SetupWizard
         {
             AccountTier.Sandbox => SandboxSeed.SandboxEnvironment,
             AccountTier.Premium => SandboxSeed.PremiumEnvironment,
-            _ => "demo",
+            _ => SandboxSeed.ApiV2Label,
         };
         // Re-check at once, so messages from an earlier Save do not linger on the values just filled in.
         await formRef.ValidateAsync();
