@@ -188,13 +188,9 @@ public sealed partial class AccountConnector(
 
     private async Task UndoAsync(Func<Task> undo, string action)
     {
-        try
+        if (await XBestEffort.RunAsync(undo) is { } refused)
         {
-            await undo();
-        }
-        catch (XApiException e)
-        {
-            LogUndoFailed(logger, action, e.Message);
+            LogUndoFailed(logger, action, refused.Message);
         }
     }
 

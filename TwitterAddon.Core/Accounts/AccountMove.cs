@@ -97,13 +97,9 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
 
     private async Task TryAsync(Func<Task> call, string action)
     {
-        try
+        if (await XBestEffort.RunAsync(call) is { } refused)
         {
-            await call();
-        }
-        catch (XApiException e)
-        {
-            LogLeftBehind(logger, action, e.Message);
+            LogLeftBehind(logger, action, refused.Message);
         }
     }
 

@@ -203,14 +203,10 @@ public sealed partial class AccountService(
 
     private async Task TryAsync(Func<Task> call, string action, List<string> problems)
     {
-        try
-        {
-            await call();
-        }
-        catch (XApiException e)
+        if (await XBestEffort.RunAsync(call) is { } refused)
         {
             problems.Add(action);
-            LogXRefused(logger, action, e.Message);
+            LogXRefused(logger, action, refused.Message);
         }
     }
 

@@ -99,12 +99,26 @@ public sealed class DrivenHarness : IAsyncDisposable
         return await db.Messages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct);
     }
 
+    /// <summary>An agent's reply, which must be queued; returns its message id.</summary>
     public async Task<long> ReplyAsync(int conversationId, string text)
     {
-        await using var scope = core.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", Ct);
+        var outcome = await SendAsync(conversationId, text);
         Assert.True(outcome.Queued, outcome.Error);
         return outcome.MessageId!.Value;
+    }
+
+    /// <summary>An agent presses Send: queued, or refused with the reason.</summary>
+    public async Task<ReplyOutcome> SendAsync(int conversationId, string text)
+    {
+        await using var scope = core.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", Ct);
+    }
+
+    /// <summary>The conversation as the inbox page shows it.</summary>
+    public async Task<ConversationDetail> ConversationAsync(int conversationId)
+    {
+        await using var scope = core.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<InboxService>().GetAsync(conversationId, Ct))!;
     }
 
     /// <summary>One round of the outbox, as its worker would run it now; returns how many replies it tried.</summary>

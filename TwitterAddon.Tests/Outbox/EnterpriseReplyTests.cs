@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
-using TwitterAddon.Core.Outbox;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Outbox;
@@ -26,8 +24,8 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
         await driver.SetAppAccessAsync("enterprise");
         var conversation = await AnsweredWithoutMentionAsync();
 
-        Assert.Null((await DetailAsync(conversation)).CannotReplyBecause);
-        var reply = (await SendAsync(conversation, "Here is the update.")).MessageId!.Value;
+        Assert.Null((await driver.ConversationAsync(conversation)).CannotReplyBecause);
+        var reply = (await driver.SendAsync(conversation, "Here is the update.")).MessageId!.Value;
         await driver.DrainOutboxAsync();
 
         var posted = (await driver.SentOnXAsync()).Tweets;
@@ -41,7 +39,7 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
     {
         var conversation = await AnsweredWithoutMentionAsync();
 
-        var reply = (await SendAsync(conversation, "Here is the update.")).MessageId!.Value;
+        var reply = (await driver.SendAsync(conversation, "Here is the update.")).MessageId!.Value;
         await driver.DrainOutboxAsync();
 
         var failed = await driver.MessageAsync(reply);
@@ -61,17 +59,5 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
         await driver.CustomerTweetAsync("jane_doe", "thanks, still nothing", inReplyTo: ours);
         await driver.DeliverAsync(1);
         return conversation;
-    }
-
-    private async Task<ConversationDetail> DetailAsync(int conversation)
-    {
-        await using var scope = driver.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<InboxService>().GetAsync(conversation, Ct))!;
-    }
-
-    private async Task<ReplyOutcome> SendAsync(int conversation, string text)
-    {
-        await using var scope = driver.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversation, text, "John Doe", Ct);
     }
 }

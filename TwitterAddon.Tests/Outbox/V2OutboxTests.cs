@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
@@ -103,25 +102,13 @@ public sealed class V2OutboxTests : IAsyncLifetime
         await driver.CustomerTweetAsync("jane_doe", "thanks, still nothing", inReplyTo: ours);
         await driver.DeliverAsync(1);
 
-        Assert.Contains("neither mentions nor quotes @AcmeSupport", (await DetailAsync(conversation)).CannotReplyBecause);
-        var refused = await SendAsync(conversation, "Any update?");
+        Assert.Contains("neither mentions nor quotes @AcmeSupport", (await driver.ConversationAsync(conversation)).CannotReplyBecause);
+        var refused = await driver.SendAsync(conversation, "Any update?");
         Assert.StartsWith("X will not take a reply here", refused.Error);
 
         await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport hello?", inReplyTo: ours);
         await driver.DeliverAsync(1);
-        Assert.Null((await DetailAsync(conversation)).CannotReplyBecause);
-        Assert.True((await SendAsync(conversation, "Here now!")).Queued);
-    }
-
-    private async Task<ConversationDetail> DetailAsync(int conversation)
-    {
-        await using var scope = driver.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<InboxService>().GetAsync(conversation, Ct))!;
-    }
-
-    private async Task<ReplyOutcome> SendAsync(int conversation, string text)
-    {
-        await using var scope = driver.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversation, text, "John Doe", Ct);
+        Assert.Null((await driver.ConversationAsync(conversation)).CannotReplyBecause);
+        Assert.True((await driver.SendAsync(conversation, "Here now!")).Queued);
     }
 }

@@ -44,7 +44,8 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
         {
             foreach (var id in created)
             {
-                await TryAsync(() => x.DeleteSubscriptionAsync(credentials, id, CancellationToken.None));
+                // Best effort: the admin sees the original failure; a leftover shows on Detail Account later.
+                await XBestEffort.RunAsync(() => x.DeleteSubscriptionAsync(credentials, id, CancellationToken.None));
             }
 
             throw;
@@ -85,16 +86,4 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
     /// <summary>This install's: the account's, through our webhook, under our tag.</summary>
     private static IEnumerable<V2Subscription> Ours(IEnumerable<V2Subscription> all, string envLabel, string webhookId, string userId) =>
         all.Where(s => s.Filter?.UserId == userId && s.Tag == envLabel && (s.WebhookId is null || s.WebhookId == webhookId));
-
-    private static async Task TryAsync(Func<Task> undo)
-    {
-        try
-        {
-            await undo();
-        }
-        catch (XApiException)
-        {
-            // Undo is best effort: the admin sees the original failure; a leftover shows on Detail Account later.
-        }
-    }
 }
