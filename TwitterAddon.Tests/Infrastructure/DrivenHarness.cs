@@ -114,6 +114,22 @@ public sealed class DrivenHarness : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", Ct);
     }
 
+    /// <summary>
+    /// A mention the agent answered, then the customer's follow-up that answers our tweet without naming the account
+    /// (the post X's reply rule does not let a Pay-per-use app answer). Returns the conversation and our tweet's id.
+    /// </summary>
+    public async Task<(int Conversation, string OurTweet)> FollowUpWithoutMentionAsync(string customer = "jane_doe")
+    {
+        var conversation = await MentionConversationAsync(customer);
+        await ReplyAsync(conversation, "Checking now.");
+        await DrainOutboxAsync();
+        var ours = (await SentOnXAsync()).Tweets[^1]["id_str"]!.GetValue<string>();
+        await DeliverArrivedAsync();
+        await CustomerTweetAsync(customer, "thanks, still nothing", inReplyTo: ours);
+        await DeliverAsync(1);
+        return (conversation, ours);
+    }
+
     /// <summary>The conversation as the inbox page shows it.</summary>
     public async Task<ConversationDetail> ConversationAsync(int conversationId)
     {

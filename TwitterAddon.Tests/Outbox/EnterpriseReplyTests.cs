@@ -22,7 +22,7 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
     public async Task OnEnterprise_AReplyToAPostThatDoesNotMentionTheAccount_IsPosted()
     {
         await driver.SetAppAccessAsync("enterprise");
-        var conversation = await AnsweredWithoutMentionAsync();
+        var (conversation, _) = await driver.FollowUpWithoutMentionAsync();
 
         Assert.Null((await driver.ConversationAsync(conversation)).CannotReplyBecause);
         var reply = (await driver.SendAsync(conversation, "Here is the update.")).MessageId!.Value;
@@ -37,7 +37,7 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
     [Fact]
     public async Task AnAppXStillHoldsOnPayPerUse_GetsXsRefusal_AsAClearFailure_NeverARetry()
     {
-        var conversation = await AnsweredWithoutMentionAsync();
+        var (conversation, _) = await driver.FollowUpWithoutMentionAsync();
 
         var reply = (await driver.SendAsync(conversation, "Here is the update.")).MessageId!.Value;
         await driver.DrainOutboxAsync();
@@ -46,18 +46,5 @@ public sealed class EnterpriseReplyTests : IAsyncLifetime
         Assert.Equal((MessageStatus.Failed, 1), (failed.Status, failed.Attempts));
         Assert.StartsWith("X allows replies only to posts that mention or quote the account", failed.Error);
         Assert.Single((await driver.SentOnXAsync()).Tweets);
-    }
-
-    /// <summary>A mention the agent answered, then the customer's follow-up that answers ours without naming the account.</summary>
-    private async Task<int> AnsweredWithoutMentionAsync()
-    {
-        var conversation = await driver.MentionConversationAsync("jane_doe");
-        await driver.ReplyAsync(conversation, "Checking now.");
-        await driver.DrainOutboxAsync();
-        var ours = Assert.Single((await driver.SentOnXAsync()).Tweets)["id_str"]!.GetValue<string>();
-        await driver.DeliverArrivedAsync();
-        await driver.CustomerTweetAsync("jane_doe", "thanks, still nothing", inReplyTo: ours);
-        await driver.DeliverAsync(1);
-        return conversation;
     }
 }

@@ -93,14 +93,7 @@ public sealed class V2OutboxTests : IAsyncLifetime
     [Fact]
     public async Task XsReplyRule_IsShownBeforeTheAgentWrites_AndSendRefuses_UntilTheCustomerMentionsTheAccountAgain()
     {
-        var conversation = await driver.MentionConversationAsync("jane_doe");
-        await driver.ReplyAsync(conversation, "Checking now.");
-        await driver.DrainOutboxAsync();
-        var ours = Assert.Single((await driver.SentOnXAsync()).Tweets)["id_str"]!.GetValue<string>();
-        await driver.DeliverArrivedAsync();
-
-        await driver.CustomerTweetAsync("jane_doe", "thanks, still nothing", inReplyTo: ours);
-        await driver.DeliverAsync(1);
+        var (conversation, ours) = await driver.FollowUpWithoutMentionAsync("jane_doe");
 
         Assert.Contains("neither mentions nor quotes @AcmeSupport", (await driver.ConversationAsync(conversation)).CannotReplyBecause);
         var refused = await driver.SendAsync(conversation, "Any update?");
