@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Accounts;
 using TwitterAddon.Tests.Infrastructure;
@@ -64,11 +65,36 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(apiKey)).StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string? key)
+    [Fact]
+    public async Task AnXActivityEnvelope_Forwarded_ReachesTheInbox_LikeALegacyPayload()
+    {
+        const string envelope = """
+            {"data":{"event_uuid":"-9001","filter":{"user_id":"1000000001"},"event_type":"dm.received",
+             "payload":{"direct_message_events":[{"type":"message_create","id":"880","created_timestamp":"1784928224372",
+               "message_create":{"target":{"recipient_id":"1000000001"},"sender_id":"1000000002","message_data":{"text":"Forwarded by our relay"}}}],
+              "users":{"1000000002":{"data":{"id":"1000000002","name":"Jane Doe","username":"jane_doe"}}}}}}
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(apiKey, envelope)).StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        Message? message = null;
+        while (message is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The forwarded DM did not reach the inbox.");
+            await Task.Delay(20, Ct);
+            await using var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+            message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).SingleOrDefaultAsync(Ct);
+        }
+
+        Assert.Equal(("880", "Forwarded by our relay", "jane_doe"), (message.XId, message.Text, message.Conversation.Contact.ScreenName));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string? key, string body = "{\"for_user_id\":\"1000000001\",\"direct_message_events\":[]}")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, IntermediaryReceiver.Path.TrimStart('/'))
         {
-            Content = new StringContent("{\"for_user_id\":\"1000000001\",\"direct_message_events\":[]}", Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         if (key is not null)
         {
