@@ -103,6 +103,37 @@ public sealed class V2InboundTests : IAsyncLifetime
         Assert.StartsWith("Asked X to deliver again what it sent", (await db.XAccounts.SingleAsync(Ct)).ReplayNote);
     }
 
+    [Fact]
+    public async Task AReplayXRefuses_IsSaidOnSetup_AndAskedAgainAtTheNextCheck()
+    {
+        driver.RefuseNextDeliveries(1);
+        await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport anybody there?");
+        await WaitForAttemptsAsync(1);
+        driver.Clock.Advance(TimeSpan.FromMinutes(3));
+        // The check lists the webhooks, then the subscriptions; X refuses the replay that follows.
+        await driver.ScriptAsync(DrivenHarness.Ok(), DrivenHarness.Ok(), DrivenHarness.Fail(400));
+
+        await CheckAsync(afterDowntime: true);
+
+        var account = await AccountAsync();
+        Assert.StartsWith("X did not replay", account.ReplayNote);
+        Assert.EndsWith("The add-on asks again at the next check.", account.ReplayNote);
+        Assert.NotNull(account.ReplayFrom);
+        Assert.Empty(await driver.MessagesAsync());
+
+        await CheckAsync(afterDowntime: false);
+        await driver.DeliverAsync(1);
+
+        Assert.Equal("@AcmeSupport anybody there?", Assert.Single(await driver.MessagesAsync()).Text);
+        Assert.Null((await AccountAsync()).ReplayFrom);
+    }
+
+    private async Task<XAccount> AccountAsync()
+    {
+        await using var db = await driver.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        return await db.XAccounts.SingleAsync(Ct);
+    }
+
     private async Task CheckAsync(bool afterDowntime)
     {
         await using var scope = driver.Services.CreateAsyncScope();
