@@ -8,6 +8,8 @@ builder.Services.AddTwitterAddonWeb(builder.Configuration);
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
 {
+    // Disposing flushes the console logger's queue: without it the reason can be lost as the process exits.
+    await app.DisposeAsync();
     return 1;
 }
 
