@@ -10,6 +10,9 @@ internal static class InboundRegistration
         services.AddSingleton<InboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddScoped<InboundReport>();
+        services.AddSingleton<ContactProfileSignal>();
+        services.AddSingleton<ContactProfileWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContactProfileWorker>());
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class InboundWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
     InboundSignal signal,
     InboundEventWriter writer,
+    ContactProfileSignal profileSignal,
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
@@ -98,6 +99,10 @@ public sealed partial class InboundWorker(
         // added meanwhile (the outbox recording the same X id) surfaces here as a unique violation, and the
         // batch is redone one event at a time.
         await db.SaveChangesAsync(cancellationToken);
+        if (batches.Values.Any(b => b.MetIdOnlyContacts))
+        {
+            profileSignal.Raise();
+        }
     }
 
     /// <summary>A stub with only the outcome columns changed: the stored body is neither reloaded nor rewritten.</summary>

@@ -21,6 +21,9 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
 
     public string AccountUserId => accountUserId;
 
+    /// <summary>This batch met a customer X named by id only: <see cref="ContactProfileWorker"/> is to look them up.</summary>
+    public bool MetIdOnlyContacts { get; private set; }
+
     /// <summary>
     /// Loads in three queries what a batch's events will look up (their X ids, the tweets they answer, their
     /// customers and threads), instead of three queries per event. What is not found is then known not to exist.
@@ -115,6 +118,8 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
         {
             contact.UpdateProfile(person.Name, person.ScreenName, person.ProfileImageUrl, now);
         }
+
+        MetIdOnlyContacts |= contact.ProfileWanted;
 
         return contact;
     }

@@ -19,8 +19,11 @@ public sealed class Contact
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>X named them by id only (a v2 reply or quote comes without its author): the profile is to be looked up.</summary>
+    public bool ProfileWanted { get; private set; }
+
     /// <summary>Someone X named only by id so far: the id stands in for the name until X sends a profile.</summary>
-    public static Contact Unknown(string xUserId) => new() { XUserId = xUserId, Name = xUserId, ScreenName = xUserId };
+    public static Contact Unknown(string xUserId) => new() { XUserId = xUserId, Name = xUserId, ScreenName = xUserId, ProfileWanted = true };
 
     public static Contact Of(string xUserId, string name, string screenName, string? profileImageUrl = null) =>
         new() { XUserId = xUserId, Name = name, ScreenName = screenName, ProfileImageUrl = profileImageUrl };
@@ -33,6 +36,7 @@ public sealed class Contact
             return;
         }
 
+        ProfileWanted = false;
         var shown = name.Length > 0 ? name : screenName;
         var avatar = profileImageUrl ?? ProfileImageUrl;
         if ((Name, ScreenName, ProfileImageUrl) != (shown, screenName, avatar))
@@ -40,4 +44,7 @@ public sealed class Contact
             (Name, ScreenName, ProfileImageUrl, UpdatedAt) = (shown, screenName, avatar, now);
         }
     }
+
+    /// <summary>X has no profile for them (deleted or suspended): the id stays, and nobody asks again.</summary>
+    public void NoProfileAtX() => ProfileWanted = false;
 }

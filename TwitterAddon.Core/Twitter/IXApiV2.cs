@@ -12,6 +12,12 @@ public interface IXApiV2
 {
     Task<XUser> GetMeAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to 100 users by id (<c>GET /2/users</c>), for authors X delivered by id only. Ids X does not find (deleted,
+    /// suspended) are simply not in the answer.
+    /// </summary>
+    Task<IReadOnlyList<XUser>> GetUsersAsync(OAuthCredentials credentials, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<XWebhook>> ListWebhooksAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
 
     /// <summary>X performs a CRC against <paramref name="url"/> during this call.</summary>

@@ -15,12 +15,15 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
 {
     private static V2JsonContext Json => V2JsonContext.Default;
 
-    public async Task<XUser> GetMeAsync(OAuthCredentials credentials, CancellationToken cancellationToken)
-    {
-        var me = (await x.SendAsync(HttpMethod.Get, "2/users/me", [new("user.fields", "profile_image_url")], User(credentials),
-            Json.V2DataV2User, cancellationToken))?.Data ?? throw new XApiException("X answered /2/users/me without the user.");
-        return new XUser { IdStr = me.Id, Name = me.Name, ScreenName = me.Username, ProfileImageUrlHttps = me.ProfileImageUrl };
-    }
+    public async Task<XUser> GetMeAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
+        Person((await x.SendAsync(HttpMethod.Get, "2/users/me", [new("user.fields", "profile_image_url")], User(credentials),
+            Json.V2DataV2User, cancellationToken))?.Data ?? throw new XApiException("X answered /2/users/me without the user."));
+
+    public async Task<IReadOnlyList<XUser>> GetUsersAsync(OAuthCredentials credentials, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? []
+            : [.. ((await x.SendAsync(HttpMethod.Get, "2/users", [new("ids", string.Join(',', ids)), new("user.fields", "profile_image_url")],
+                User(credentials), Json.V2DataIReadOnlyListV2User, cancellationToken))?.Data ?? []).Select(Person)];
 
     public async Task<IReadOnlyList<XWebhook>> ListWebhooksAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
         [.. ((await x.SendAsync(HttpMethod.Get, "2/webhooks", [], await x.AppAsync(credentials, cancellationToken),
@@ -129,6 +132,9 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
 
     /// <summary>X's replay times: yyyyMMddHHmm in UTC.</summary>
     public static string ReplayTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    private static XUser Person(V2User user) =>
+        new() { IdStr = user.Id, Name = user.Name, ScreenName = user.Username, ProfileImageUrlHttps = user.ProfileImageUrl };
 
     private static XWebhook Webhook(V2Webhook webhook) =>
         new() { Id = webhook.Id, Url = webhook.Url, Valid = webhook.Valid, CreatedAt = webhook.CreatedAt };

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TwitterAddon.Core.Text;
 using TwitterAddon.Emulator.Json;
 using TwitterAddon.Emulator.Webhooks;
@@ -188,7 +189,8 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries,
 
     /// <summary>
     /// The X Activity API's post events: the author's own post, an explicit @mention in the typed text (not the
-    /// reply's leading ones), a direct reply to the user's post, a quote of the user's post.
+    /// reply's leading ones), a direct reply to the user's post, a quote of the user's post. Replies and quotes come
+    /// with an empty <c>includes</c>, as X's samples show them (x-v2 wire research 5): their author is an id only.
     /// </summary>
     private void PublishActivity(EmulatedTweet tweet)
     {
@@ -202,12 +204,12 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries,
 
         if (tweet.InReplyToStatusId is { } parentId && world.Tweets.TryGetValue(parentId, out var parent) && parent.AuthorId != tweet.AuthorId)
         {
-            activity.Publish("post.reply.create", parent.AuthorId, post, includes);
+            activity.Publish("post.reply.create", parent.AuthorId, post, new JsonObject());
         }
 
         if (tweet.QuotedStatusId is { } quotedId && world.Tweets.TryGetValue(quotedId, out var quoted) && quoted.AuthorId != tweet.AuthorId)
         {
-            activity.Publish("post.quote.create", quoted.AuthorId, post, includes);
+            activity.Publish("post.quote.create", quoted.AuthorId, post, new JsonObject());
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Webhooks;
@@ -126,6 +127,47 @@ public sealed class V2InboundTests : IAsyncLifetime
 
         Assert.Equal("@AcmeSupport anybody there?", Assert.Single(await driver.MessagesAsync()).Text);
         Assert.Null((await AccountAsync()).ReplayFrom);
+    }
+
+    [Fact]
+    public async Task AReplyWhoseAuthorXNamesByIdOnly_ShowsTheId_UntilXSaysWhoItIs()
+    {
+        var (_, ours) = await driver.FollowUpWithoutMentionAsync("jane_doe");
+        var newcomer = await driver.NewCustomerAsync("sam_lee", "Sam Lee");
+        // A reply that does not name the account comes only as post.reply.create, whose includes X leaves empty.
+        await driver.CustomerTweetAsync("sam_lee", "same problem here", inReplyTo: ours);
+        await driver.DeliverAsync(1);
+
+        var unnamed = await driver.ContactAsync(newcomer);
+        Assert.Equal((newcomer, newcomer, true), (unnamed.Name, unnamed.ScreenName, unnamed.ProfileWanted));
+
+        Assert.Equal(1, await driver.LookUpProfilesAsync());
+
+        var named = await driver.ContactAsync(newcomer);
+        Assert.Equal(("Sam Lee", "sam_lee", false), (named.Name, named.ScreenName, named.ProfileWanted));
+        Assert.Equal(0, await driver.LookUpProfilesAsync());
+    }
+
+    [Fact]
+    public async Task WhenXCannotSayWhoItIs_TheLookupWaits_AndAnIdXDoesNotKnowStaysAnId()
+    {
+        await driver.StoreAndProcessAsync(["""
+            {"data":{"event_uuid":"-77","filter":{"user_id":"1000000001"},"event_type":"post.reply.create","tag":"demo",
+             "payload":{"id":"5550001","text":"@AcmeSupport gone soon","author_id":"999999","in_reply_to_user_id":"1000000001",
+              "conversation_id":"5550001","created_at":"2026-12-02T09:00:00.000Z","display_text_range":[13,22],
+              "entities":{"mentions":[{"start":0,"end":12,"username":"AcmeSupport","id":"1000000001"}]}},"includes":{}}}
+            """]);
+        await driver.ScriptAsync(DrivenHarness.Fail(429, 88));
+
+        Assert.Equal(0, await driver.LookUpProfilesAsync());
+        Assert.Equal(0, await driver.LookUpProfilesAsync());
+        Assert.True((await driver.ContactAsync("999999")).ProfileWanted);
+
+        driver.Clock.Advance(ContactProfileWorker.WaitAfterFailure);
+        Assert.Equal(1, await driver.LookUpProfilesAsync());
+
+        var gone = await driver.ContactAsync("999999");
+        Assert.Equal(("999999", false), (gone.ScreenName, gone.ProfileWanted));
     }
 
     private async Task<XAccount> AccountAsync()

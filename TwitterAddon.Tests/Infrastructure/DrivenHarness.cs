@@ -87,11 +87,28 @@ public sealed class DrivenHarness : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id_str"]!.GetValue<string>();
     }
 
+    /// <summary>Someone new signs up on the emulated X; returns their id.</summary>
+    public async Task<string> NewCustomerAsync(string screenName, string name)
+    {
+        using var response = await x.Control.PostAsJsonAsync("users", new { screen_name = screenName, name }, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id_str"]!.GetValue<string>();
+    }
+
     /// <summary>The receiver at X's end refuses the next deliveries (the host is "down" for them).</summary>
     public void RefuseNextDeliveries(int count) => x.Receiver.RefuseNextDeliveries = count;
 
     /// <summary>How many deliveries X made so far, accepted or not.</summary>
     public async Task<int> DeliveryAttemptsAsync() => (await x.Control.GetFromJsonAsync<List<JsonObject>>("deliveries", Ct))!.Count;
+
+    /// <summary>One round of the profile lookup, as its worker would run it now; returns how many customers it named.</summary>
+    public Task<int> LookUpProfilesAsync() => core.Services.GetRequiredService<ContactProfileWorker>().DrainOnceAsync(Ct);
+
+    public async Task<Contact> ContactAsync(string xUserId)
+    {
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        return await db.Contacts.AsNoTracking().SingleAsync(c => c.XUserId == xUserId, Ct);
+    }
 
     public async Task<List<Message>> MessagesAsync()
     {

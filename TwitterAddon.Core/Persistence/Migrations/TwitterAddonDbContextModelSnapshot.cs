@@ -341,6 +341,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.Property<string>("ProfileImageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProfileWanted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScreenName")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -4,6 +4,7 @@ namespace TwitterAddon.Core.Twitter.V2;
 
 /// <summary>Source-generated JSON for X's v2 REST API.</summary>
 [JsonSerializable(typeof(V2Data<V2User>))]
+[JsonSerializable(typeof(V2Data<IReadOnlyList<V2User>>))]
 [JsonSerializable(typeof(V2Data<V2Webhook>))]
 [JsonSerializable(typeof(V2Data<IReadOnlyList<V2Webhook>>))]
 [JsonSerializable(typeof(V2WebhookRequest))]
