@@ -12,6 +12,14 @@ public static class SandboxSeed
 
     /// <summary>v2 has no environments: any label tags the subscriptions; this is the one the demo suggests.</summary>
     public const string ApiV2Label = "demo";
+
+    /// <summary>The Env Label the demo app takes on a tier: its v1.1 environment, or the suggested v2 label.</summary>
+    public static string EnvLabelFor(TwitterAddon.Core.Accounts.AccountTier tier) => tier switch
+    {
+        TwitterAddon.Core.Accounts.AccountTier.Sandbox => SandboxEnvironment,
+        TwitterAddon.Core.Accounts.AccountTier.Premium => PremiumEnvironment,
+        _ => ApiV2Label,
+    };
     public const string AppId = "24000001";
 
     public const string AccountId = "1000000001";

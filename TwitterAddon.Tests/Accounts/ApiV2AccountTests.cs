@@ -77,7 +77,7 @@ public sealed class ApiV2AccountTests : IAsyncLifetime
     [Fact]
     public async Task AnAppWithoutCredits_402_IsToldToTopThemUp_AndNothingIsSaved()
     {
-        (await control.PutAsJsonAsync("faults", new { script = new[] { new { answer = "fail", status = 402 } } }, Ct)).EnsureSuccessStatusCode();
+        await new EmulatorControl(control).ScriptAsync(XAnswers.Fail(402));
 
         var outcome = await ConnectAsync(PayPerUseForm());
 

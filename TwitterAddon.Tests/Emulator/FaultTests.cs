@@ -159,7 +159,7 @@ public sealed class FaultTests : IAsyncLifetime
         }
     }
 
-    private async Task SetFaultsAsync(object plan) => (await x.Control.PutAsJsonAsync("faults", plan, Ct)).EnsureSuccessStatusCode();
+    private Task SetFaultsAsync(object plan) => x.ControlApi.SetFaultsAsync(plan);
 
     private async Task SendCustomerDmAsync(string text) =>
         (await x.Control.PostAsJsonAsync("direct_messages", new { sender = "jane_doe", text }, Ct)).EnsureSuccessStatusCode();

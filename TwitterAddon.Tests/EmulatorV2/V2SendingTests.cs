@@ -94,8 +94,7 @@ public sealed class V2SendingTests : IAsyncLifetime
     [Fact]
     public async Task InjectedFaults_AnswerInV2sShape()
     {
-        (await x.Control.PutAsJsonAsync("faults", new { script = new object[] { new { answer = "fail", status = 429, code = 88 }, new { answer = "fail", status = 503 } } }, Ct))
-            .EnsureSuccessStatusCode();
+        await x.ControlApi.ScriptAsync(XAnswers.Fail(429, 88), XAnswers.Fail(503));
 
         var limited = await Assert.ThrowsAsync<XApiException>(() => x.ClientV2.SendDirectMessageAsync(Keys, "1000000002", "Hi", Ct));
         var unavailable = await Assert.ThrowsAsync<XApiException>(() => x.ClientV2.SendDirectMessageAsync(Keys, "1000000002", "Hi", Ct));
@@ -105,12 +104,8 @@ public sealed class V2SendingTests : IAsyncLifetime
         Assert.Equal((503, (XRefusal?)null), (unavailable.HttpStatus, unavailable.Refusal));
     }
 
-    private async Task<string> CustomerTweetAsync(string author, string text, string? inReplyTo = null, string? quoted = null)
-    {
-        using var response = await x.Control.PostAsJsonAsync("tweets", new { author, text, in_reply_to_status_id = inReplyTo, quoted_status_id = quoted }, Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id_str"]!.GetValue<string>();
-    }
+    private Task<string> CustomerTweetAsync(string author, string text, string? inReplyTo = null, string? quoted = null) =>
+        x.ControlApi.CustomerTweetAsync(author, text, inReplyTo, quoted);
 
-    private async Task<JsonArray> SentTweetsAsync() => (await x.Control.GetFromJsonAsync<JsonObject>("sent", Ct))!["tweets"]!.AsArray();
+    private async Task<List<JsonNode>> SentTweetsAsync() => (await x.ControlApi.SentOnXAsync()).Tweets;
 }

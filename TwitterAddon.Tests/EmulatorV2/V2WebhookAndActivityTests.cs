@@ -127,8 +127,8 @@ public sealed class V2WebhookAndActivityTests : IAsyncLifetime
         var webhook = await x.ClientV2.CreateWebhookAsync(Keys, x.HookUrl, Ct);
         await x.ClientV2.SubscribeAsync(Keys, ActivityEvents.DirectMessageReceived, Account, webhook.Id, "production", Ct);
 
-        (await x.Control.PostAsJsonAsync("direct_messages", new { sender = "jane_doe", text = "Hello there" }, Ct)).EnsureSuccessStatusCode();
-        (await x.Control.PostAsJsonAsync("tweets", new { author = "jane_doe", text = "@AcmeSupport not subscribed" }, Ct)).EnsureSuccessStatusCode();
+        await x.ControlApi.CustomerDmAsync("jane_doe", "Hello there");
+        await x.ControlApi.CustomerTweetAsync("jane_doe", "@AcmeSupport not subscribed");
         var delivery = await x.Receiver.WaitForAsync(p => p["data"] is not null);
 
         var data = delivery["data"]!;
@@ -146,7 +146,7 @@ public sealed class V2WebhookAndActivityTests : IAsyncLifetime
         var webhook = await x.ClientV2.CreateWebhookAsync(Keys, x.HookUrl, Ct);
         await x.ClientV2.SubscribeAsync(Keys, ActivityEvents.DirectMessageReceived, Account, webhook.Id, "production", Ct);
         x.Receiver.RefuseNextDeliveries = 1;
-        (await x.Control.PostAsJsonAsync("direct_messages", new { sender = "jane_doe", text = "Missed while you were down" }, Ct)).EnsureSuccessStatusCode();
+        await x.ControlApi.CustomerDmAsync("jane_doe", "Missed while you were down");
         await WaitForLoggedAttemptAsync();
         Assert.Empty(x.Receiver.Deliveries);
 

@@ -83,21 +83,14 @@ public sealed class InboundHarness : IAsyncDisposable
 
     public IDbContextFactory<TwitterAddonDbContext> Contexts() => Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
 
-    public async Task<JsonObject> CustomerDmAsync(string sender, string text)
-    {
-        using var response = await Control.PostAsJsonAsync("direct_messages", new { sender, text }, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
-    }
+    /// <summary>The emulator's control API: customers, faults, what the account sent.</summary>
+    public EmulatorControl X => new(Control);
+
+    public Task<JsonObject> CustomerDmAsync(string sender, string text) => X.CustomerDmAsync(sender, text);
 
     /// <summary>A customer's tweet in the emulator; returns its id_str.</summary>
-    public async Task<string> CustomerTweetAsync(string author, string text, string? inReplyTo = null, string? quoted = null)
-    {
-        using var response = await Control.PostAsJsonAsync(
-            "tweets", new { author, text, in_reply_to_status_id = inReplyTo, quoted_status_id = quoted }, Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id_str"]!.GetValue<string>();
-    }
+    public Task<string> CustomerTweetAsync(string author, string text, string? inReplyTo = null, string? quoted = null) =>
+        X.CustomerTweetAsync(author, text, inReplyTo, quoted);
 
     public async Task<HttpResponseMessage> PostSignedAsync(string json, string? key = null, string? secret = null)
     {

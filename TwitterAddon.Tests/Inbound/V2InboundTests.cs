@@ -112,7 +112,7 @@ public sealed class V2InboundTests : IAsyncLifetime
         await WaitForAttemptsAsync(1);
         driver.Clock.Advance(TimeSpan.FromMinutes(3));
         // The check lists the webhooks, then the subscriptions; X refuses the replay that follows.
-        await driver.ScriptAsync(DrivenHarness.Ok(), DrivenHarness.Ok(), DrivenHarness.Fail(400));
+        await driver.ScriptAsync(XAnswers.Ok(), XAnswers.Ok(), XAnswers.Fail(400));
 
         await CheckAsync(afterDowntime: true);
 
@@ -157,7 +157,7 @@ public sealed class V2InboundTests : IAsyncLifetime
               "conversation_id":"5550001","created_at":"2026-12-02T09:00:00.000Z","display_text_range":[13,22],
               "entities":{"mentions":[{"start":0,"end":12,"username":"AcmeSupport","id":"1000000001"}]}},"includes":{}}}
             """]);
-        await driver.ScriptAsync(DrivenHarness.Fail(429, 88));
+        await driver.ScriptAsync(XAnswers.Fail(429, 88));
 
         Assert.Equal(0, await driver.LookUpProfilesAsync());
         Assert.Equal(0, await driver.LookUpProfilesAsync());

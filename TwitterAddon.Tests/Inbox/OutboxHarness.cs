@@ -53,17 +53,9 @@ public static class OutboxHarness
     }
 
     /// <summary>What the account sent on the emulated X: DM texts and tweets.</summary>
-    public static async Task<(List<JsonNode> DirectMessages, List<JsonNode> Tweets)> SentOnXAsync(this InboundHarness harness)
-    {
-        var sent = (await harness.Control.GetFromJsonAsync<JsonObject>("sent", Ct))!;
-        return ([.. sent["direct_messages"]!.AsArray()!.Select(n => n!)], [.. sent["tweets"]!.AsArray()!.Select(n => n!)]);
-    }
+    public static Task<(List<JsonNode> DirectMessages, List<JsonNode> Tweets)> SentOnXAsync(this InboundHarness harness) => harness.X.SentOnXAsync();
 
-    public static async Task SetFaultsAsync(this InboundHarness harness, object plan)
-    {
-        using var response = await harness.Control.PutAsJsonAsync("faults", plan, Ct);
-        response.EnsureSuccessStatusCode();
-    }
+    public static Task SetFaultsAsync(this InboundHarness harness, object plan) => harness.X.SetFaultsAsync(plan);
 
     public static async Task SetMentionTogglesAsync(this InboundHarness harness, bool dmDeepLink, bool agentInitial)
     {

@@ -36,6 +36,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public HttpClient Control { get; private set; } = default!;
 
+    /// <summary>The control API as tests speak it (customers, faults, what was sent).</summary>
+    public EmulatorControl ControlApi => new(Control);
+
     public HttpClient Raw { get; private set; } = default!;
 
     /// <summary>The add-on's X client, configured with <c>Twitter:ApiBaseUrl</c> = this emulator.</summary>
@@ -45,7 +48,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public IXApiV2 ClientV2 => core!.CreateScope().ServiceProvider.GetRequiredService<IXApiV2>();
 
     /// <param name="clock">X's clock; a test that fakes time gives the add-on's and X's the same one.</param>
-    public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null, TimeProvider? clock = null)
+    /// <param name="withClient">False when the caller brings its own Core: no second database is made for <see cref="Client"/>.</param>
+    public static async Task<EmulatorHost> StartAsync(
+        Action<EmulatorOptions>? configure = null, TimeSpan? maxRateLimitWait = null, TimeProvider? clock = null, bool withClient = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (clock is not null)
@@ -70,11 +75,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         host.BaseAddress = new Uri(address + "/");
         host.Control = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "emulator/control/") };
         host.Raw = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "emulator/x/") };
-        host.core = await CoreHost.StartAsync(settings: new()
+        if (withClient)
         {
-            ["Twitter:ApiBaseUrl"] = new Uri(host.BaseAddress, "emulator/x/").ToString(),
-            ["Twitter:MaxRateLimitWait"] = (maxRateLimitWait ?? TimeSpan.FromSeconds(10)).ToString(),
-        });
+            host.core = await CoreHost.StartAsync(settings: new()
+            {
+                ["Twitter:ApiBaseUrl"] = new Uri(host.BaseAddress, "emulator/x/").ToString(),
+                ["Twitter:MaxRateLimitWait"] = (maxRateLimitWait ?? TimeSpan.FromSeconds(10)).ToString(),
+            });
+        }
+
         return host;
     }
 

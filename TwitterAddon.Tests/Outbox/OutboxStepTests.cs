@@ -1,7 +1,7 @@
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
 using TwitterAddon.Tests.Infrastructure;
-using static TwitterAddon.Tests.Infrastructure.DrivenHarness;
+using static TwitterAddon.Tests.Infrastructure.XAnswers;
 
 namespace TwitterAddon.Tests.Outbox;
 
@@ -14,7 +14,7 @@ public sealed class OutboxStepTests : IAsyncLifetime
 {
     private DrivenHarness driver = default!;
 
-    public async ValueTask InitializeAsync() => driver = await StartAsync();
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync();
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 

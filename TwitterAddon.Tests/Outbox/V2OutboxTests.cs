@@ -2,7 +2,7 @@ using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
 using TwitterAddon.Tests.Infrastructure;
-using static TwitterAddon.Tests.Infrastructure.DrivenHarness;
+using static TwitterAddon.Tests.Infrastructure.XAnswers;
 
 namespace TwitterAddon.Tests.Outbox;
 
@@ -13,7 +13,7 @@ public sealed class V2OutboxTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => driver = await StartAsync(AccountTier.PayPerUse);
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 

@@ -53,12 +53,7 @@ public sealed partial class SetupWizard
         form.ApiKeySecret = SandboxSeed.ConsumerSecret;
         form.AccessToken = SandboxSeed.AccessToken;
         form.AccessTokenSecret = SandboxSeed.AccessTokenSecret;
-        form.EnvLabel = form.Tier switch
-        {
-            AccountTier.Sandbox => SandboxSeed.SandboxEnvironment,
-            AccountTier.Premium => SandboxSeed.PremiumEnvironment,
-            _ => SandboxSeed.ApiV2Label,
-        };
+        form.EnvLabel = SandboxSeed.EnvLabelFor(form.Tier);
         // Re-check at once, so messages from an earlier Save do not linger on the values just filled in.
         await formRef.ValidateAsync();
         message = null;
