@@ -18,6 +18,10 @@ public sealed partial class AccountDetails
     private SubscriptionState? subscriptions;
     private string? subscriptionsError;
 
+    // The connection the subscriptions were read for. The page redraws on every event and CRC; asking X again
+    // (a billed call on Pay-per-use) and resetting the Env Label box wait for the connection itself to change.
+    private (AccountTier, string, string?)? loadedFor;
+
     [Parameter, EditorRequired] public AccountSummary Account { get; set; } = default!;
 
     [Parameter] public EventCallback Changed { get; set; }
@@ -48,6 +52,13 @@ public sealed partial class AccountDetails
 
     protected override async Task OnParametersSetAsync()
     {
+        var connection = (Account.Tier, Account.EnvLabel, Account.WebhookId);
+        if (loadedFor == connection)
+        {
+            return;
+        }
+
+        loadedFor = connection;
         envLabel = Account.EnvLabel;
         (subscriptions, subscriptionsError) = await Accounts.SubscriptionsAsync(CancellationToken.None);
     }
@@ -78,6 +89,8 @@ public sealed partial class AccountDetails
             message = outcome.Succeeded ? done : outcome.Error;
             if (outcome.Succeeded || always)
             {
+                // What X holds may have changed even where the connection did not (a re-validation): read it again.
+                loadedFor = null;
                 await Changed.InvokeAsync();
             }
         }
