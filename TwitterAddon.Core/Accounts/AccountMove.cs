@@ -23,7 +23,7 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
         var from = connections.For(account.Tier);
         var to = connections.For(tier);
         // On v2 one webhook serves every tag: a new Env Label needs only new subscriptions.
-        var sameWebhook = !to.WebhookPerEnvironment && account.Tier.UsesApiV2() && account.WebhookId is not null;
+        var sameWebhook = tier.UsesApiV2() && account.Tier.UsesApiV2() && account.WebhookId is not null;
         string webhookId;
         var created = false;
         try
@@ -60,11 +60,13 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var retagged = false;
         try
         {
-            retagged = sameWebhook && await to.RetagAsync(credentials, account.EnvLabel, env, webhookId, account.UserId, cancellationToken);
-            if (!retagged)
+            if (sameWebhook)
+            {
+                await connections.ApiV2.RetagAsync(credentials, account.EnvLabel, env, webhookId, account.UserId, cancellationToken);
+            }
+            else
             {
                 await to.SubscribeAsync(credentials, env, webhookId, account.UserId, cancellationToken);
             }
@@ -80,7 +82,7 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
         }
 
         var oldWebhook = account.WebhookId ?? "";
-        if (!retagged)
+        if (!sameWebhook)
         {
             await TryAsync(() => from.UnsubscribeAsync(credentials, account.EnvLabel, oldWebhook, account.UserId, CancellationToken.None), "leave the old subscriptions");
         }

@@ -30,9 +30,6 @@ public sealed class AccountActivityConnection(IXApi x) : IXConnection
     public Task SubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken) =>
         x.SubscribeAsync(credentials, envLabel, cancellationToken);
 
-    public Task<bool> RetagAsync(OAuthCredentials credentials, string fromLabel, string toLabel, string webhookId, string userId, CancellationToken cancellationToken) =>
-        Task.FromResult(false);
-
     public Task UnsubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken) =>
         x.UnsubscribeAsync(credentials, envLabel, userId, cancellationToken);
 

@@ -28,10 +28,30 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
         x.DeleteWebhookAsync(credentials, webhookId, cancellationToken);
 
     /// <summary>All event types or none: a failure part-way deletes the subscriptions this call created.</summary>
-    public async Task SubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken)
+    public async Task SubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken) =>
+        await SubscribeMissingAsync(credentials, envLabel, webhookId, userId,
+            [.. Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), envLabel, webhookId, userId).Select(s => s.EventType)], cancellationToken);
+
+    /// <summary>
+    /// Moves this install's subscriptions from one Env Label to another without a gap: X re-tags them in place, and
+    /// whatever was missing under the old label is created under the new one.
+    /// </summary>
+    public async Task RetagAsync(
+        OAuthCredentials credentials, string fromLabel, string toLabel, string webhookId, string userId, CancellationToken cancellationToken)
     {
-        var existing = Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), envLabel, webhookId, userId)
-            .Select(s => s.EventType).ToHashSet(StringComparer.Ordinal);
+        var retagged = new List<string>();
+        foreach (var subscription in Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), fromLabel, webhookId, userId))
+        {
+            await x.RetagSubscriptionAsync(credentials, subscription.SubscriptionId, toLabel, cancellationToken);
+            retagged.Add(subscription.EventType);
+        }
+
+        await SubscribeMissingAsync(credentials, toLabel, webhookId, userId, retagged, cancellationToken);
+    }
+
+    private async Task SubscribeMissingAsync(
+        OAuthCredentials credentials, string envLabel, string webhookId, string userId, IReadOnlyCollection<string> existing, CancellationToken cancellationToken)
+    {
         var created = new List<string>();
         try
         {
@@ -52,19 +72,6 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
         }
     }
 
-    public async Task<bool> RetagAsync(
-        OAuthCredentials credentials, string fromLabel, string toLabel, string webhookId, string userId, CancellationToken cancellationToken)
-    {
-        foreach (var subscription in Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), fromLabel, webhookId, userId))
-        {
-            await x.RetagSubscriptionAsync(credentials, subscription.SubscriptionId, toLabel, cancellationToken);
-        }
-
-        // Whatever was missing under the old label is created under the new one.
-        await SubscribeAsync(credentials, toLabel, webhookId, userId, cancellationToken);
-        return true;
-    }
-
     public async Task UnsubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken)
     {
         foreach (var subscription in Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), envLabel, webhookId, userId))
@@ -78,8 +85,9 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
     {
         var ours = Ours(await x.ListSubscriptionsAsync(credentials, cancellationToken), envLabel, webhookId, userId).ToList();
         var missing = ActivityEvents.Subscribed.Except(ours.Select(s => s.EventType), StringComparer.Ordinal).ToList();
+        var order = ActivityEvents.Subscribed.ToList();
         return new SubscriptionState(missing.Count == 0,
-            [.. ours.OrderBy(s => ActivityEvents.Subscribed.ToList().IndexOf(s.EventType)).Select(s => new AccountSubscription(s.EventType, s.SubscriptionId, s.Tag))],
+            [.. ours.OrderBy(s => order.IndexOf(s.EventType)).Select(s => new AccountSubscription(s.EventType, s.SubscriptionId, s.Tag))],
             missing);
     }
 

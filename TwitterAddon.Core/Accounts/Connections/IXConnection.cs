@@ -30,12 +30,6 @@ public interface IXConnection
     /// <summary>Subscribes the account to what the inbox needs; what exists already counts as done.</summary>
     Task SubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Moves this install's subscriptions from one Env Label to another without a gap: v2 re-tags them in place (true);
-    /// v1.1 has a webhook per environment and cannot (false: set up the new environment instead).
-    /// </summary>
-    Task<bool> RetagAsync(OAuthCredentials credentials, string fromLabel, string toLabel, string webhookId, string userId, CancellationToken cancellationToken);
-
     /// <summary>Removes this install's subscriptions of the account (v2: only those tagged with <paramref name="envLabel"/>).</summary>
     Task UnsubscribeAsync(OAuthCredentials credentials, string envLabel, string webhookId, string userId, CancellationToken cancellationToken);
 
