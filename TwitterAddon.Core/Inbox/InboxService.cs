@@ -64,9 +64,8 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             .ToListAsync(cancellationToken);
         var channel = conversation.ChannelId is { } channelId ? await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken) : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
-        var replyRule = conversation.Kind == ChannelKind.Mention && account is not null && account.Tier.HasReplyRule()
-            ? ReplyRule.Note(await ReplyRule.LatestCustomerPostAsync(db, id, cancellationToken), conversation.Contact.ScreenName, account.ScreenName)
-            : null;
+        // Only a tier with the rule needs the post a reply would answer (ReplyService reads it to send).
+        var replyRule = account is not null && account.Tier.HasReplyRule() ? (await ReplyRule.CheckAsync(db, conversation, account, cancellationToken)).Refusal : null;
         return new ConversationDetail(
             conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
@@ -78,13 +77,8 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
     public async Task MarkReadAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Read first without tracking: an open conversation is marked read on every redraw, and is mostly read already.
-        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken))
-        {
-            return;
-        }
-
-        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } conversation && conversation.MarkRead())
+        // An open conversation is marked read on every redraw and is mostly read already: one query finds nothing then.
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken) is { } conversation && conversation.MarkRead())
         {
             await db.SaveChangesAsync(cancellationToken);
             notifier.Notify();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Inbox;
@@ -10,16 +12,25 @@ namespace TwitterAddon.Core.Inbox;
 /// </summary>
 public static class ReplyRule
 {
-    /// <summary>The customer's latest post in the thread, which a reply would answer.</summary>
-    public static Task<Message?> LatestCustomerPostAsync(TwitterAddonDbContext db, int conversationId, CancellationToken cancellationToken) =>
-        db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Inbound && m.XId != null)
-            .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The post a reply in <paramref name="conversation"/> would answer (a mention thread's latest customer post; none
+    /// for a DM), and why X would refuse that reply, or null when it qualifies (or is not known not to).
+    /// </summary>
+    public static async Task<(Message? Answers, string? Refusal)> CheckAsync(
+        TwitterAddonDbContext db, Conversation conversation, XAccount account, CancellationToken cancellationToken)
+    {
+        if (conversation.Kind != ChannelKind.Mention)
+        {
+            return (null, null);
+        }
 
-    /// <summary>Why X would refuse a reply to <paramref name="post"/>, or null when it qualifies (or is not known not to).</summary>
-    public static string? Note(Message? post, string customerScreenName, string accountScreenName) =>
-        post?.SummonsAccount == false
-            ? $"X will not take a reply here: @{customerScreenName}'s latest post neither mentions nor quotes @{accountScreenName}, and on " +
+        var latest = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound && m.XId != null)
+            .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var refused = account.Tier.HasReplyRule() && latest?.SummonsAccount == false;
+        return (latest, refused
+            ? $"X will not take a reply here: @{conversation.Contact.ScreenName}'s latest post neither mentions nor quotes @{account.ScreenName}, and on " +
               "Pay-per-use X allows replies only to posts that do. Answer when they mention the account again, or by DM if they write one."
-            : null;
+            : null);
+    }
 }

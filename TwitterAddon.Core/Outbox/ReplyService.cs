@@ -43,17 +43,14 @@ public sealed class ReplyService(
             return ReplyOutcome.Refused(InboxService.AccountDisconnected);
         }
 
-        if (conversation.Kind == ChannelKind.Mention && account.Tier.HasReplyRule()
-            && ReplyRule.Note(await ReplyRule.LatestCustomerPostAsync(db, conversationId, cancellationToken), conversation.Contact.ScreenName, account.ScreenName) is { } rule)
+        // A mention reply answers the customer's latest tweet in the thread; X adds the @handles itself.
+        var (answers, refusal) = await ReplyRule.CheckAsync(db, conversation, account, cancellationToken);
+        if (refusal is not null)
         {
-            return ReplyOutcome.Refused(rule);
+            return ReplyOutcome.Refused(refusal);
         }
 
-        // A mention reply answers the customer's latest tweet in the thread; X adds the @handles itself.
-        var inReplyTo = conversation.Kind == ChannelKind.Mention
-            ? await db.Messages.Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Inbound && m.XId != null)
-                .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Select(m => m.XId).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var inReplyTo = answers?.XId;
         if (conversation.Kind == ChannelKind.Mention && inReplyTo is null)
         {
             return ReplyOutcome.Refused("There is no customer tweet in this thread to reply to.");
