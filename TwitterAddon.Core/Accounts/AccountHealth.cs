@@ -38,10 +38,10 @@ public sealed partial class AccountHealth(
         var now = clock.GetUtcNow();
         var x = connections.For(account.Tier);
         var wasValid = account.WebhookValid;
-        // The last moment we know events were arriving: the last check, or the last event if later.
-        var lastEvent = await db.InboundEvents.Where(e => e.WebhookKey == account.WebhookKey).OrderByDescending(e => e.Id)
-            .Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
-        var lastAlive = new[] { account.LastCheckedAt, lastEvent, account.ConnectedAt }.Max()!.Value;
+        // v2 only (it can replay): the last moment we know events were arriving, read before X is asked anything.
+        var lastAlive = account.Tier.UsesApiV2()
+            ? new[] { account.LastCheckedAt, await db.LastEventReceivedAtAsync(account.WebhookKey, cancellationToken), account.ConnectedAt }.Max()!.Value
+            : account.ConnectedAt;
         try
         {
             var ours = (await x.WebhooksAsync(credentials, account.EnvLabel, cancellationToken)).FirstOrDefault(w => w.Id == account.WebhookId);

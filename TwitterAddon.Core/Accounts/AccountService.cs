@@ -33,9 +33,8 @@ public sealed partial class AccountService(
             return null;
         }
 
-        var lastEventAt = await db.InboundEvents.Where(e => e.WebhookKey == account.WebhookKey).OrderByDescending(e => e.Id)
-            .Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
-        return AccountSummary.Of(account, await crcs.LastAnsweredAsync(account.WebhookKey, cancellationToken), lastEventAt);
+        return AccountSummary.Of(account, await crcs.LastAnsweredAsync(account.WebhookKey, cancellationToken),
+            await db.LastEventReceivedAtAsync(account.WebhookKey, cancellationToken));
     }
 
     /// <summary>What X has subscribed for the account right now (Detail Account lists it), or why X could not be asked.</summary>

@@ -11,5 +11,10 @@ public static class WebhookTables
         public DbSet<InboundEvent> InboundEvents => db.Set<InboundEvent>();
 
         public DbSet<CrcCheck> CrcChecks => db.Set<CrcCheck>();
+
+        /// <summary>When the latest delivery through the webhook was stored; null before the first.</summary>
+        public Task<DateTimeOffset?> LastEventReceivedAtAsync(string webhookKey, CancellationToken cancellationToken) =>
+            db.InboundEvents.Where(e => e.WebhookKey == webhookKey).OrderByDescending(e => e.Id)
+                .Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
     }
 }
