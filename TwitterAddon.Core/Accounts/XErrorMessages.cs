@@ -20,7 +20,7 @@ internal static class XErrorMessages
     public static string ForEnvironment(XApiException e, string envLabel, AccountTier tier) => (tier.UsesApiV2(), e.Code, e.Refusal) switch
     {
         (false, XErrorCodes.DoesNotExist, _) => $"X has no Account Activity environment labelled \"{envLabel}\" for this app (34). Env labels are case-sensitive: copy it from the Dev Environments page.",
-        (true, 99, _) => "X did not give an app-only token for the API Key and API Key Secret (99): check both, and that they are the app's current ones.",
+        (true, XErrorCodes.UnableToVerifyCredentials, _) => "X did not give an app-only token for the API Key and API Key Secret (99): check both, and that they are the app's current ones.",
         (true, _, XRefusal.NotInPlan or XRefusal.NoPermission) =>
             "The app's access does not include v2 webhooks: in X's developer console the app must be in a project with Pay-per-use or Enterprise access. " + Said(e),
         _ => Generic(e),
@@ -32,10 +32,10 @@ internal static class XErrorMessages
             "The environment already has its webhook (214, too many resources): remove it in the developer portal, or allow replacing it.",
         XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Text} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
         XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
-        _ when Reason(e, "CrcValidationFailed") => $"X could not verify this add-on's webhook at {url}: {e.Said} X must reach App:PublicBaseUrl over https and get the CRC answer within 10 seconds.",
-        _ when Reason(e, "UrlValidationFailed") => $"X refuses the webhook URL {url}: it wants a public https address without a port. Set App:PublicBaseUrl to this host's public https address.",
-        _ when Reason(e, "DuplicateUrlFailed") => $"X already has a webhook at {url} for another app. Remove it in X's developer console, then save again.",
-        _ when Reason(e, "WebhookLimitExceeded") =>
+        _ when e.Names("CrcValidationFailed") => $"X could not verify this add-on's webhook at {url}: {e.Said} X must reach App:PublicBaseUrl over https and get the CRC answer within 10 seconds.",
+        _ when e.Names("UrlValidationFailed") => $"X refuses the webhook URL {url}: it wants a public https address without a port. Set App:PublicBaseUrl to this host's public https address.",
+        _ when e.Names("DuplicateUrlFailed") => $"X already has a webhook at {url} for another app. Remove it in X's developer console, then save again.",
+        _ when e.Names("WebhookLimitExceeded") =>
             "The X account already has as many webhooks as its plan allows (Pay-per-use: one): remove one in X's developer console, or allow replacing it.",
         _ => Generic(e),
     };
@@ -55,12 +55,9 @@ internal static class XErrorMessages
         $"X ran the CRC against this add-on's webhook at {url} and it did not pass: X must reach App:PublicBaseUrl over https and get the right answer in time.";
 
     public static string Generic(XApiException e) =>
-        e.Refusal is not null || e.Code is not null || e.Problem is not null || e.Errors.Count > 0 ? $"{XRefusals.Advice(e.Refusal)} (X said {e.Said})"
+        e.Refusal is not null || e.XSaidWhy ? $"{XRefusals.Advice(e.Refusal)} (X said {e.Said})"
         : e.HttpStatus == 0 ? $"{e.Message} Check this host's network (and Twitter:ApiBaseUrl), then try again."
         : $"X answered HTTP {e.HttpStatus}. Try again in a moment.";
-
-    /// <summary>v2 names the failure at the start of an error message: "CrcValidationFailed: ...".</summary>
-    private static bool Reason(XApiException e, string reason) => e.Names(reason);
 
     private static string Said(XApiException e) => $"(X said {e.Said})";
 }

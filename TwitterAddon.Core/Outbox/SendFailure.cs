@@ -11,7 +11,7 @@ public sealed record SendFailure(
     int HttpStatus, XRefusal? Refusal = null, string? Said = null, bool OutcomeUnknown = false, DateTimeOffset? RateLimitReset = null, int? Code = null)
 {
     public static SendFailure From(XApiException e) =>
-        new(e.HttpStatus, e.Refusal, e.Code is not null || e.Problem is not null || e.Errors.Count > 0 ? e.Said : null,
+        new(e.HttpStatus, e.Refusal, e.XSaidWhy ? e.Said : null,
             e.OutcomeUnknown, e.RateLimitReset, e.Code);
 
     /// <summary>The shortest reference to X's answer: its v1.1 code, else what it said.</summary>

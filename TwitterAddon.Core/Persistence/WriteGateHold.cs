@@ -10,17 +10,6 @@ internal sealed class WriteGateHold
     private IDisposable? held;
     private int depth;
 
-    public bool IsHeld
-    {
-        get
-        {
-            lock (sync)
-            {
-                return depth > 0;
-            }
-        }
-    }
-
     /// <summary>Takes the gate unless this context already holds it; every call needs one <see cref="Exit"/>.</summary>
     public async ValueTask EnterAsync(DatabaseWriteGate gate, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public sealed class XApiException : Exception
         Errors = errors;
         RateLimitReset = rateLimitReset;
         Problem = problem;
+        // Read many times while the message for a person is chosen; X's answer does not change.
+        Refusal = XRefusals.Of(httpStatus, Code, problem, errors);
     }
 
     public XApiException()
@@ -45,7 +47,10 @@ public sealed class XApiException : Exception
     public DateTimeOffset? RateLimitReset { get; }
 
     /// <summary>What X's answer means for the add-on, from a v1.1 code or a v2 problem; null when it does not tell.</summary>
-    public XRefusal? Refusal => XRefusals.Of(HttpStatus, Code, Problem, Errors);
+    public XRefusal? Refusal { get; }
+
+    /// <summary>X answered with a body that says something (v1.1 errors or a v2 problem), not just a status or nothing.</summary>
+    public bool XSaidWhy => Problem is not null || Errors.Count > 0;
 
     /// <summary>
     /// What X said, for the person: "187: Status is a duplicate." (v1.1); on v2 the errors' messages, which name the

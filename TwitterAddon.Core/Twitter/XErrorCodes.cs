@@ -9,6 +9,10 @@ public static class XErrorCodes
     public const int RateLimitExceeded = 88;
     public const int InvalidOrExpiredToken = 89;
     public const int NoDirectMessagePermission = 93;
+
+    /// <summary>POST /oauth2/token could not verify the API Key and Secret: no app-only token.</summary>
+    public const int UnableToVerifyCredentials = 99;
+
     public const int UserNotFound = 108;
     public const int StatusTooLong = 186;
     public const int DuplicateStatus = 187;

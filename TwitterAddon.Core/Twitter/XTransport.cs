@@ -24,7 +24,7 @@ public sealed class XTransport(HttpClient http, XBearerTokenCache bearerTokens)
         new(null, new AuthenticationHeaderValue("Bearer", await bearerTokens.GetAsync(credentials, RequestBearerTokenAsync, cancellationToken)));
 
     /// <summary>App-only bearer token for the consumer key and secret (<c>POST oauth2/token</c>, client credentials).</summary>
-    public async Task<string> RequestBearerTokenAsync(OAuthCredentials credentials, CancellationToken cancellationToken)
+    private async Task<string> RequestBearerTokenAsync(OAuthCredentials credentials, CancellationToken cancellationToken)
     {
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(
             $"{OAuthSignature.Encode(credentials.ConsumerKey)}:{OAuthSignature.Encode(credentials.ConsumerSecret)}"));

@@ -82,8 +82,6 @@ public sealed record V2ReplayJob(
     [property: JsonPropertyName("job_id")] string? JobId,
     [property: JsonPropertyName("created_at")] string? CreatedAt = null);
 
-public sealed record V2Deleted([property: JsonPropertyName("deleted")] bool Deleted);
-
 /// <summary>The answer of <c>PUT /2/webhooks/:id</c>: <c>valid</c> after the CRC (or only <c>attempted</c>, in older docs).</summary>
 public sealed record V2Validation(
     [property: JsonPropertyName("valid")] bool? Valid,
