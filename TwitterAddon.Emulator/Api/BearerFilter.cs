@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TwitterAddon.Core.Twitter.OAuth;
 using TwitterAddon.Emulator.World;
 
 namespace TwitterAddon.Emulator.Api;
@@ -23,7 +24,7 @@ public sealed class BearerFilter(EmulatorWorld world) : IEndpointFilter
             if (V2.V2Paths.Is(context.HttpContext))
             {
                 // A user-signed call where X wants the app's bearer (or none at all).
-                return header.StartsWith("OAuth ", StringComparison.Ordinal)
+                return header.StartsWith(OAuthHeader.Scheme + " ", StringComparison.Ordinal)
                     ? V2.V2Results.UnsupportedAuthentication("OAuth 1.0a User Context")
                     : V2.V2Results.Unauthorized();
             }

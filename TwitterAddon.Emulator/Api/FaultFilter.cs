@@ -43,6 +43,6 @@ public sealed class FaultFilter(FaultInjector faults, TimeProvider clock) : IEnd
                 (clock.GetUtcNow().ToUnixTimeSeconds() + 2).ToString(CultureInfo.InvariantCulture);
         }
 
-        return V2.V2Paths.Is(context.HttpContext) ? V2.V2Failures.Of(failure) : XResults.Error(failure);
+        return XResults.Error(context.HttpContext, failure);
     }
 }

@@ -16,7 +16,8 @@ public sealed class FaultInjector
         {
             lock (gate)
             {
-                return plan with { FailNextCount = failNextLeft, Script = [.. script] };
+                // The script's remaining answers stay in the queue: every call reads this, and none needs them.
+                return plan with { FailNextCount = failNextLeft, Script = [] };
             }
         }
     }

@@ -17,6 +17,6 @@ public static class RateLimitFilter
             var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
             return book.TryCount(http, XCaller.Of(http).RateLimitKey, http.Request.Method + " " + pattern, limit)
                 ? await next(context)
-                : V2.V2Paths.Is(http) ? V2.V2Results.TooManyRequests() : XResults.Error(new XFailure(429, 88, "Rate limit exceeded."));
+                : XResults.Error(http, new XFailure(429, 88, "Rate limit exceeded."));
         });
 }

@@ -21,12 +21,12 @@ public sealed class UserContextFilter(EmulatorWorld world, NonceLedger nonces, I
             return await next(context);
         }
 
-        // v2 answers every authentication failure with the same bare problem (x-v2 wire research 1).
-        return V2.V2Paths.Is(http) ? V2.V2Results.Unauthorized() : XResults.Error(failure);
+        // Every failure here is a 401, which v2 answers with the same bare problem (x-v2 wire research 1).
+        return XResults.Error(http, failure);
     }
 
     /// <summary>Null when the request is signed rightly; the caller is then attached to the request.</summary>
-    public async Task<XFailure?> VerifyAsync(HttpContext http)
+    private async Task<XFailure?> VerifyAsync(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith(OAuthHeader.Scheme + " ", StringComparison.Ordinal)

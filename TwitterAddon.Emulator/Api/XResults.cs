@@ -7,6 +7,9 @@ namespace TwitterAddon.Emulator.Api;
 /// <summary>X-shaped answers: <c>{"errors":[{"code":..,"message":".."}]}</c> and raw JSON bodies.</summary>
 public static class XResults
 {
+    /// <summary>The failure in the words of the request's API generation: v1.1 codes, or the problem v2 sends for the same case.</summary>
+    public static IResult Error(HttpContext http, XFailure failure) => V2.V2Paths.Is(http) ? V2.V2Failures.Of(failure) : Error(failure);
+
     public static IResult Error(XFailure failure) =>
         Json(new JsonObject
         {

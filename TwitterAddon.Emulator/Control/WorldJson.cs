@@ -25,7 +25,6 @@ public static class WorldJson
                         ["webhooks"] = new JsonArray([.. e.Webhooks.Select(w => (JsonNode)new JsonObject { ["id"] = w.Id, ["url"] = w.Url, ["valid"] = w.Valid })]),
                         ["subscriptions"] = new JsonArray([.. e.SubscribedUserIds.Order().Select(id => (JsonNode)JsonValue.Create(id))]),
                     })]),
-                    ["v2_access"] = a.Access.ToString(),
                     ["v2_webhooks"] = new JsonArray([.. a.V2Webhooks.Select(w => (JsonNode)new JsonObject { ["id"] = w.Id, ["url"] = w.Url, ["valid"] = w.Valid })]),
                     ["activity_subscriptions"] = new JsonArray([.. a.ActivitySubscriptions.Select(s => (JsonNode)new JsonObject
                     {

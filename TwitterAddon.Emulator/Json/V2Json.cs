@@ -114,11 +114,12 @@ public static class V2Json
     }
 
     /// <summary>The people and posts a Post refers to, as an X Activity delivery's <c>includes</c>.</summary>
-    public static JsonObject Includes(EmulatedTweet tweet, EmulatorWorld world)
+    /// <param name="post">The tweet as <see cref="Post"/> made it for the payload, included again as X does.</param>
+    public static JsonObject Includes(EmulatedTweet tweet, JsonObject post, EmulatorWorld world)
     {
         var userIds = new List<string> { tweet.AuthorId };
         userIds.AddRange(TweetEntities.MentionedUsers(tweet.FullText, world).Select(u => u.Id));
-        var tweets = new JsonArray(Post(tweet, world));
+        var tweets = new JsonArray(post.DeepClone());
         foreach (var id in new[] { tweet.QuotedStatusId, tweet.InReplyToStatusId }.OfType<string>())
         {
             if (world.Tweets.TryGetValue(id, out var referenced))

@@ -14,8 +14,11 @@ public sealed class ActivityDeliveries(EmulatorWorld world, WebhookDeliveries de
     private static readonly TimeSpan Kept = TimeSpan.FromHours(24);
     private readonly List<Delivered> history = [];
 
+    /// <summary>Whether any app has an X Activity subscription: without one, no payload need be built. Call holding the world's gate.</summary>
+    public bool AnySubscription => world.Apps.Any(a => a.ActivitySubscriptions.Count > 0);
+
     /// <summary>Queues <paramref name="payload"/> for every subscription to <paramref name="eventType"/> for the user. Call holding the world's gate.</summary>
-    public void Publish(string eventType, string userId, JsonObject payload, JsonObject? includes = null, bool userInFilter = true)
+    public void Publish(string eventType, string userId, JsonObject payload, JsonObject? includes = null)
     {
         foreach (var app in world.Apps)
         {
@@ -29,7 +32,7 @@ public sealed class ActivityDeliveries(EmulatorWorld world, WebhookDeliveries de
                 var envelope = new JsonObject
                 {
                     ["event_uuid"] = EventUuid(),
-                    ["filter"] = userInFilter ? new JsonObject { ["user_id"] = userId } : new JsonObject(),
+                    ["filter"] = new JsonObject { ["user_id"] = userId },
                     ["event_type"] = eventType,
                 };
                 if (subscription.Tag is not null)
@@ -55,8 +58,8 @@ public sealed class ActivityDeliveries(EmulatorWorld world, WebhookDeliveries de
         }
     }
 
-    /// <summary>Delivers again what went (or should have gone) to the webhook in [from, to]; returns how many.</summary>
-    public int Replay(string appId, string webhookId, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Delivers again what went (or should have gone) to the webhook in [from, to].</summary>
+    public void Replay(string appId, string webhookId, DateTimeOffset from, DateTimeOffset to)
     {
         List<WebhookDelivery> again;
         lock (history)
@@ -68,8 +71,6 @@ public sealed class ActivityDeliveries(EmulatorWorld world, WebhookDeliveries de
         {
             deliveries.Enqueue(delivery);
         }
-
-        return again.Count;
     }
 
     private void Remember(Delivered delivered)

@@ -41,7 +41,7 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
         }
     }
 
-    private EmulatedApp DemoApp => world.Apps.First(a => a.ConsumerKey == SandboxSeed.ConsumerKey);
+    private EmulatedApp DemoApp => world.FindAppByConsumerKey(SandboxSeed.ConsumerKey)!;
 
     public IReadOnlyList<EmulatedUser> Customers()
     {

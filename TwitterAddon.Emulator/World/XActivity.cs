@@ -52,9 +52,12 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries,
                 deliveries.Publish(userId, ActivityPayloads.DirectMessage(userId, message, world));
             }
 
-            var payload = ActivityPayloads.ActivityDirectMessage(message, world);
-            activity.Publish("dm.sent", senderId, payload);
-            activity.Publish("dm.received", recipientId, payload);
+            if (activity.AnySubscription)
+            {
+                var payload = ActivityPayloads.ActivityDirectMessage(message, world);
+                activity.Publish("dm.sent", senderId, payload);
+                activity.Publish("dm.received", recipientId, payload);
+            }
         }
 
         world.NotifyChanged();
@@ -194,8 +197,13 @@ public sealed class XActivity(EmulatorWorld world, WebhookDeliveries deliveries,
     /// </summary>
     private void PublishActivity(EmulatedTweet tweet)
     {
+        if (!activity.AnySubscription)
+        {
+            return;
+        }
+
         var post = V2Json.Post(tweet, world);
-        var includes = V2Json.Includes(tweet, world);
+        var includes = V2Json.Includes(tweet, post, world);
         activity.Publish("post.create", tweet.AuthorId, post, includes);
         foreach (var mentioned in TweetEntities.MentionedUsers(tweet.TypedText, world).Select(u => u.Id).Distinct().Where(id => id != tweet.AuthorId))
         {

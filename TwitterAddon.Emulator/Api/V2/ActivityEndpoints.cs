@@ -51,7 +51,7 @@ public static class ActivityEndpoints
                 var webhookId = V2Body.Text(body, "webhook_id") ?? app.ActivitySubscriptions[index].WebhookId;
                 if (app.V2Webhooks.All(w => w.Id != webhookId))
                 {
-                    return V2Results.InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+                    return V2Results.WebhookIdInvalid(webhookId);
                 }
 
                 var changed = app.ActivitySubscriptions[index] with { Tag = V2Body.Text(body, "tag") ?? app.ActivitySubscriptions[index].Tag, WebhookId = webhookId };
@@ -110,12 +110,13 @@ public static class ActivityEndpoints
         }
 
         EmulatedSubscription subscription;
+        int total;
         lock (world.Gate)
         {
             var app = caller.App;
             if (webhookId is null || app.V2Webhooks.All(w => w.Id != webhookId))
             {
-                return V2Results.InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+                return V2Results.WebhookIdInvalid(webhookId);
             }
 
             if (app.ActivitySubscriptions.Any(s => s.EventType == eventType && s.UserId == userId && s.WebhookId == webhookId))
@@ -133,9 +134,11 @@ public static class ActivityEndpoints
                 Id = world.NextId(), EventType = eventType, UserId = userId, WebhookId = webhookId, Tag = tag, CreatedAt = world.Now,
             };
             app.ActivitySubscriptions.Add(subscription);
-            world.NotifyChanged();
-            return V2Results.Data(V2Json.Subscription(subscription), meta: new JsonObject { ["total_subscriptions"] = app.ActivitySubscriptions.Count });
+            total = app.ActivitySubscriptions.Count;
         }
+
+        world.NotifyChanged();
+        return V2Results.Data(V2Json.Subscription(subscription), meta: new JsonObject { ["total_subscriptions"] = total });
     }
 
     /// <summary>X's pagination tokens are opaque base32 strings of at least 16 characters; ours carry an offset.</summary>

@@ -53,6 +53,9 @@ public static class V2Results
             ["type"] = Problems + "invalid-request",
         }, StatusCodes.Status400BadRequest);
 
+    public static IResult WebhookIdInvalid(string? webhookId) =>
+        InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+
     /// <summary>A 400 about a parameter, with X's <c>parameters</c> entry.</summary>
     public static IResult InvalidParameter(string parameter, string message) =>
         XResults.Json(new JsonObject

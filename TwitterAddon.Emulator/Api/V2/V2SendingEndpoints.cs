@@ -41,7 +41,8 @@ public static class V2SendingEndpoints
             });
             if (posted.Failure is { } failure)
             {
-                return failure.Code == XActivity.ReplyRuleCode ? V2Results.Forbidden(failure.Message) : V2Failures.Of(failure);
+                // The reply rule has no v1.1 code to map: it comes out as X's bare 403 with its text.
+                return V2Failures.Of(failure);
             }
 
             var post = posted.Value!;

@@ -42,7 +42,7 @@ public static class V2WebhookEndpoints
 
             if (webhook is null)
             {
-                return V2Results.InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+                return V2Results.WebhookIdInvalid(webhookId);
             }
 
             var failure = await challenger.ChallengeAsync(webhook.Url, app.ConsumerSecret, http.RequestAborted);
@@ -61,7 +61,7 @@ public static class V2WebhookEndpoints
             {
                 if (XCaller.Of(http).App.V2Webhooks.RemoveAll(w => w.Id == webhookId) == 0)
                 {
-                    return V2Results.InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+                    return V2Results.WebhookIdInvalid(webhookId);
                 }
             }
 
@@ -137,7 +137,7 @@ public static class V2WebhookEndpoints
         {
             if (webhookId is null || app.V2Webhooks.All(w => w.Id != webhookId))
             {
-                return V2Results.InvalidRequest("WebhookIdInvalid", $"The webhook id {webhookId} is not valid for this application.");
+                return V2Results.WebhookIdInvalid(webhookId);
             }
         }
 
