@@ -24,7 +24,7 @@ internal static class AccountActivityShape
     public static ActivityPayload Read(JsonElement root, DateTimeOffset now)
     {
         var items = new List<InboundItem>();
-        if (root.TryGetProperty("direct_message_events", out var messages))
+        if (root.TryGetProperty("direct_message_events", out _))
         {
             items.AddRange(DirectMessages(root, now));
         }
@@ -88,18 +88,15 @@ internal static class AccountActivityShape
         var fullText = OptionalString(source, "full_text") ?? RequiredString(source, "text");
         var range = DisplayRange(source);
         var quotedAuthor = OptionalString(Optional(Optional(t, "quoted_status"), "user"), "id_str");
-        var mentions = Items(Optional(source, "entities"), "user_mentions")
-            .Select(m => (Id: OptionalString(m, "id_str"), Start: Optional(m, "indices") is { ValueKind: JsonValueKind.Array } i && i.GetArrayLength() > 0 ? i[0].GetInt32() : 0))
-            .Where(m => m.Id is not null).ToList();
+        var (mentioned, typed) = MentionIds(Items(Optional(source, "entities"), "user_mentions")
+            .Select(m => (OptionalString(m, "id_str"), Optional(m, "indices") is { ValueKind: JsonValueKind.Array } i && i.GetArrayLength() > 0 ? i[0].GetInt32() : 0)), range);
         return new TweetItem(
             id, author, range is { } r ? new StringInfoRange(fullText).Slice(r.Start, r.End) : fullText,
             OptionalString(t, "timestamp_ms") is { } ms ? FromMilliseconds(ms, now) : Time(OptionalString(t, "created_at"), now),
             OptionalString(t, "in_reply_to_status_id_str"), OptionalString(t, "in_reply_to_user_id_str"),
-            [.. mentions.Select(m => m.Id!)], quotedAuthor,
-            Optional(t, "retweeted_status").ValueKind == JsonValueKind.Object, authorIsBlocked)
+            mentioned, quotedAuthor, Optional(t, "retweeted_status").ValueKind == JsonValueKind.Object, authorIsBlocked)
         {
-            // The reply's leading @mentions sit before the displayed text; a mention the author typed sits inside it.
-            ExplicitMentionIds = [.. mentions.Where(m => m.Start >= (range?.Start ?? 0)).Select(m => m.Id!)],
+            ExplicitMentionIds = typed,
         };
     }
 }

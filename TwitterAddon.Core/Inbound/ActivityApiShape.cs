@@ -74,16 +74,15 @@ internal static class ActivityApiShape
         var quotedId = referenced.FirstOrDefault(t => t.Type == "quoted").Id;
         var quotedAuthor = quotedId is null ? null
             : OptionalString(Items(includes, "tweets").FirstOrDefault(t => OptionalString(t, "id") == quotedId), "author_id");
-        var mentions = Items(Optional(note.ValueKind == JsonValueKind.Object ? note : post, "entities"), "mentions")
-            .Select(m => (Id: OptionalString(m, "id"), Start: Optional(m, "start") is { ValueKind: JsonValueKind.Number } s ? s.GetInt32() : 0))
-            .Where(m => m.Id is not null).ToList();
+        var (mentioned, typed) = MentionIds(Items(Optional(note.ValueKind == JsonValueKind.Object ? note : post, "entities"), "mentions")
+            .Select(m => (OptionalString(m, "id"), Optional(m, "start") is { ValueKind: JsonValueKind.Number } s ? s.GetInt32() : 0)), range);
         return new TweetItem(
             RequiredString(post, "id"), author, text, Time(OptionalString(post, "created_at"), now),
             OptionalString(post, "in_reply_to_tweet_id") ?? referenced.FirstOrDefault(t => t.Type == "replied_to").Id,
-            OptionalString(post, "in_reply_to_user_id"), [.. mentions.Select(m => m.Id!)], quotedAuthor,
+            OptionalString(post, "in_reply_to_user_id"), mentioned, quotedAuthor,
             referenced.Any(t => t.Type == "retweeted"), AuthorIsBlocked: false)
         {
-            ExplicitMentionIds = [.. mentions.Where(m => m.Start >= (range?.Start ?? 0)).Select(m => m.Id!)],
+            ExplicitMentionIds = typed,
         };
     }
 }

@@ -163,14 +163,14 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
 
     private async Task<Conversation> ConversationAsync(string threadKey, Func<Conversation> start, CancellationToken cancellationToken)
     {
-        if (conversations.TryGetValue(threadKey, out var known) || prefetchedConversations.Contains(threadKey))
+        if (conversations.TryGetValue(threadKey, out var known))
         {
-            if (known is not null)
-            {
-                return known;
-            }
+            return known;
         }
-        else if (await db.Conversations.FirstOrDefaultAsync(c => c.AccountUserId == accountUserId && c.ThreadKey == threadKey, cancellationToken) is { } found)
+
+        // A prefetched key that is not in the dictionary is known not to exist; any other is looked up.
+        if (!prefetchedConversations.Contains(threadKey)
+            && await db.Conversations.FirstOrDefaultAsync(c => c.AccountUserId == accountUserId && c.ThreadKey == threadKey, cancellationToken) is { } found)
         {
             return conversations[threadKey] = found;
         }

@@ -45,6 +45,16 @@ internal static class PayloadJson
             ? (range[0].GetInt32(), range[1].GetInt32())
             : null;
 
+    /// <summary>
+    /// The mentioned user ids, and those the author typed: a reply's leading @mentions sit before the displayed text,
+    /// a mention the author typed inside it. A mention without an id is left out.
+    /// </summary>
+    public static (IReadOnlyList<string> All, IReadOnlyList<string> Typed) MentionIds(IEnumerable<(string? Id, int Start)> mentions, (int Start, int End)? displayRange)
+    {
+        var known = mentions.Where(m => m.Id is not null).ToList();
+        return ([.. known.Select(m => m.Id!)], [.. known.Where(m => m.Start >= (displayRange?.Start ?? 0)).Select(m => m.Id!)]);
+    }
+
     public static DateTimeOffset FromMilliseconds(string? milliseconds, DateTimeOffset fallback) =>
         long.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms is > 0 and < 32503680000000
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
