@@ -16,4 +16,13 @@ public static class AccountTiers
         AccountTier.Premium => "Premium (v1.1, legacy)",
         _ => "Sandbox (v1.1, legacy)",
     };
+
+    /// <summary>What the tier is, in a sentence beneath the choice.</summary>
+    public static string Description(this AccountTier tier) => tier switch
+    {
+        AccountTier.PayPerUse => "X API v2 with credits, what new apps get: v2 webhooks and the X Activity API; one webhook; replies only to posts that mention or quote the account.",
+        AccountTier.Enterprise => "X API v2 under an enterprise contract: the same calls with higher limits, and no reply rule.",
+        AccountTier.Premium => "X's premium v1.1 Account Activity API, deprecated in 2023: for apps that still have it. X retries failed deliveries.",
+        _ => "The free v1.1 premium tier, deprecated in 2023: 1 webhook, 15 subscriptions, no delivery retries.",
+    };
 }

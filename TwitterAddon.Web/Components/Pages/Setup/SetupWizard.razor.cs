@@ -43,9 +43,6 @@ public sealed partial class SetupWizard
 
     private IReadOnlyList<string> WebhookWarnings => WebhookAddress.WhyXWouldReject(Address.For("key"));
 
-    /// <summary>A new tier changes the guide's steps: the admin stays on the step they were on.</summary>
-    private void TierChanged(AccountTier tier) => form.Tier = tier;
-
     /// <summary>The demo app works on every tier: on v1.1 its environments are "sandbox" and "premium"; on v2 any label is a tag.</summary>
     private async Task UseSandboxCredentials()
     {
