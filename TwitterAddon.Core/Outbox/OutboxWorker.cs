@@ -65,8 +65,7 @@ public sealed partial class OutboxWorker(
             return;
         }
 
-        var dmHistory = XSender.LooksUpDirectMessages(account.Tier) && message.Conversation.Kind == ChannelKind.DirectMessage;
-        var resend = message.BeginAttempt(Clock.GetUtcNow(), dmHistory ? RetryPolicy.Backoff(message.Attempts + 1) : RetryPolicy.EchoGrace);
+        var resend = message.BeginAttempt(Clock.GetUtcNow(), RetryPolicy.Backoff(message.Attempts + 1));
         if (!await TrySaveAsync(db, cancellationToken))
         {
             return;
@@ -74,25 +73,27 @@ public sealed partial class OutboxWorker(
 
         try
         {
-            // An earlier attempt may have reached X: where X keeps the DM history, look before sending a DM twice.
-            var xId = resend && dmHistory ? await FindSentAsync(db, credentials, account.UserId, message, cancellationToken) : null;
+            // An earlier attempt may have reached X (a timeout, or a crash mid-send): look in X's DM history before sending a DM twice.
+            var xId = resend && message.Conversation.Kind == ChannelKind.DirectMessage
+                ? await FindSentAsync(db, credentials, account, message, cancellationToken)
+                : null;
             xId ??= await x.SendAsync(account.Tier, credentials, message, cancellationToken);
             await RecordSentAsync(db, message, xId, cancellationToken);
         }
         catch (XApiException e)
         {
-            var step = RetryPolicy.Decide(message.Conversation.Kind, message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow(), dmHistory);
+            var step = RetryPolicy.Decide(message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow());
             Apply(step, message, account);
             await TrySaveAsync(db, cancellationToken);
         }
     }
 
     private async Task<string?> FindSentAsync(
-        TwitterAddonDbContext db, Twitter.OAuth.OAuthCredentials credentials, string accountUserId, Message reply, CancellationToken cancellationToken)
+        TwitterAddonDbContext db, Twitter.OAuth.OAuthCredentials credentials, XAccount account, Message reply, CancellationToken cancellationToken)
     {
         var known = (await db.Messages.Where(m => m.ConversationId == reply.ConversationId && m.XId != null).Select(m => m.XId!)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var found = await x.FindSentDirectMessageAsync(credentials, accountUserId, reply, known, cancellationToken);
+        var found = await x.FindSentDirectMessageAsync(account.Tier, credentials, account.UserId, reply, known, cancellationToken);
         if (found is not null)
         {
             LogFoundInHistory(logger, reply.Id, found);

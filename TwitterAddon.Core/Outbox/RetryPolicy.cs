@@ -1,4 +1,3 @@
-using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Twitter;
 
 namespace TwitterAddon.Core.Outbox;
@@ -7,23 +6,19 @@ namespace TwitterAddon.Core.Outbox;
 /// The outbox's one decision, as a pure function of the attempt, X's answer and the time: retry (when), wait,
 /// stop the account, or give up with the reason an agent sees. Timeouts and 5xx are retried with backoff; an
 /// unknown outcome is reconciled before anything is sent again: a post relies on X's duplicate refusal (187 on
-/// v1.1, "duplicate content" on v2); a DM, which X does not deduplicate, is looked up in X's DM history on v2 and
-/// on v1.1 first waits <see cref="EchoGrace"/> for its echo.
+/// v1.1, "duplicate content" on v2); a DM, which X does not deduplicate, is looked up in X's DM history first
+/// (<see cref="XSender.FindSentDirectMessageAsync"/>).
 /// </summary>
 public static class RetryPolicy
 {
     public const int MaxAttempts = 6;
-
-    /// <summary>How long a DM whose send timed out waits for its echo before it is sent again.</summary>
-    public static readonly TimeSpan EchoGrace = TimeSpan.FromSeconds(20);
 
     /// <summary>When X gives no reset time with its 429.</summary>
     public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromMinutes(1);
 
     /// <param name="attempt">The attempt that just ended (1 for the first).</param>
     /// <param name="resend">An earlier attempt's outcome was unknown.</param>
-    /// <param name="dmHistory">X keeps a DM history to look a lost DM up in (v2): no need to wait for its echo.</param>
-    public static SendStep Decide(ChannelKind kind, int attempt, bool resend, SendFailure failure, DateTimeOffset now, bool dmHistory = false)
+    public static SendStep Decide(int attempt, bool resend, SendFailure failure, DateTimeOffset now)
     {
         if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits)
         {
@@ -44,10 +39,9 @@ public static class RetryPolicy
         var transient = (failure.HttpStatus == 0 || failure.HttpStatus >= 500) && failure.Refusal is null;
         if (transient && attempt < MaxAttempts)
         {
-            var waitForEcho = failure.OutcomeUnknown && kind == ChannelKind.DirectMessage && !dmHistory;
             var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
             return new SendStep.RetryLater(
-                now + (waitForEcho ? EchoGrace : Backoff(attempt)), failure.OutcomeUnknown, $"Retrying: {what} (attempt {attempt} of {MaxAttempts}).");
+                now + Backoff(attempt), failure.OutcomeUnknown, $"Retrying: {what} (attempt {attempt} of {MaxAttempts}).");
         }
 
         return new SendStep.GiveUp(failure.Said is { } said && (failure.Refusal is not null || failure.HttpStatus is > 0 and < 500)

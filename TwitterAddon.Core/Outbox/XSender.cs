@@ -33,21 +33,20 @@ public sealed class XSender(IXApi v1, IXApiV2 v2)
             : (await v1.PostReplyAsync(credentials, reply.Text, reply.InReplyToTweetId!, cancellationToken)).IdStr;
     }
 
-    /// <summary>On v2 X keeps the DM history: an unknown outcome is settled by looking, not by waiting for the echo.</summary>
-    public static bool LooksUpDirectMessages(AccountTier tier) => tier.UsesApiV2();
-
     /// <summary>
-    /// A DM reply whose earlier send timed out: its event id when X's history holds it (the account's, same text, not
-    /// older than the agent's Send, and not one the inbox already knows), else null and it may be sent again.
+    /// A DM reply whose earlier send may have reached X (it timed out, or the host died mid-send): its event id when
+    /// X's DM history holds it (the account's, same text, not older than the agent's Send, and not one the inbox
+    /// already knows), else null and it may be sent again. X does not deduplicate DMs, so this look is what keeps a
+    /// customer from getting the same answer twice: v1.1 <c>direct_messages/events/list</c>, v2 the conversation's
+    /// <c>dm_events</c>.
     /// </summary>
     public async Task<string?> FindSentDirectMessageAsync(
-        OAuthCredentials credentials, string accountUserId, Message reply, IReadOnlySet<string> knownIds, CancellationToken cancellationToken)
+        AccountTier tier, OAuthCredentials credentials, string accountUserId, Message reply, IReadOnlySet<string> knownIds, CancellationToken cancellationToken)
     {
-        foreach (var sent in await v2.ListDirectMessagesWithAsync(credentials, reply.Conversation.Contact.XUserId, cancellationToken))
+        var notBefore = reply.At - ClockSkew;
+        await foreach (var sent in HistoryAsync(tier, credentials, reply.Conversation.Contact.XUserId, notBefore, cancellationToken))
         {
-            var at = DateTimeOffset.TryParse(sent.CreatedAt, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var created) ? created : reply.At;
-            if (sent.SenderId == accountUserId && sent.Text == reply.Text && at >= reply.At - ClockSkew && !knownIds.Contains(sent.Id))
+            if (sent.SenderId == accountUserId && sent.Text == reply.Text && sent.At >= notBefore && !knownIds.Contains(sent.Id))
             {
                 return sent.Id;
             }
@@ -55,4 +54,50 @@ public sealed class XSender(IXApi v1, IXApiV2 v2)
 
         return null;
     }
+
+    private async IAsyncEnumerable<SentDirectMessage> HistoryAsync(
+        AccountTier tier, OAuthCredentials credentials, string customerId, DateTimeOffset notBefore,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (tier.UsesApiV2())
+        {
+            foreach (var sent in await v2.ListDirectMessagesWithAsync(credentials, customerId, cancellationToken))
+            {
+                var at = DateTimeOffset.TryParse(sent.CreatedAt, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var created) ? created : DateTimeOffset.MaxValue;
+                yield return new SentDirectMessage(sent.Id, sent.SenderId, sent.Text, at);
+            }
+
+            yield break;
+        }
+
+        // v1.1 lists every DM of the account, newest first, 50 a page: read back to the agent's Send, a few pages at most
+        // (X allows 15 calls in 15 minutes).
+        string? cursor = null;
+        for (var page = 0; page < MaxHistoryPages; page++)
+        {
+            var list = await v1.ListDirectMessageEventsAsync(credentials, cursor, cancellationToken);
+            var oldest = DateTimeOffset.MaxValue;
+            foreach (var e in list.Events ?? [])
+            {
+                var at = long.TryParse(e.CreatedTimestamp, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MaxValue;
+                oldest = at < oldest ? at : oldest;
+                if (e.Id is { } id && e.MessageCreate.Target.RecipientId == customerId)
+                {
+                    yield return new SentDirectMessage(id, e.MessageCreate.SenderId, e.MessageCreate.MessageData.Text, at);
+                }
+            }
+
+            if (list.NextCursor is not { Length: > 0 } next || oldest < notBefore)
+            {
+                yield break;
+            }
+
+            cursor = next;
+        }
+    }
+
+    private const int MaxHistoryPages = 4;
+
+    private sealed record SentDirectMessage(string Id, string? SenderId, string? Text, DateTimeOffset At);
 }

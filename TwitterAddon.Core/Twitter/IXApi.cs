@@ -33,5 +33,8 @@ public interface IXApi
 
     Task<XDirectMessageEvent> SendDirectMessageAsync(OAuthCredentials credentials, string recipientId, string text, CancellationToken cancellationToken);
 
+    /// <summary>One page (up to 50) of the account's DM events of the last 30 days, newest first; pass the page's cursor for the next.</summary>
+    Task<XDirectMessageEventList> ListDirectMessageEventsAsync(OAuthCredentials credentials, string? cursor, CancellationToken cancellationToken);
+
     Task<XTweet> PostReplyAsync(OAuthCredentials credentials, string text, string inReplyToStatusId, CancellationToken cancellationToken);
 }

@@ -92,6 +92,11 @@ public sealed class XApiClient(XTransport x) : IXApi
         return sent!.Event;
     }
 
+    public async Task<XDirectMessageEventList> ListDirectMessageEventsAsync(OAuthCredentials credentials, string? cursor, CancellationToken cancellationToken) =>
+        await x.SendAsync(HttpMethod.Get, "1.1/direct_messages/events/list.json",
+            cursor is null ? [new("count", "50")] : [new("count", "50"), new("cursor", cursor)],
+            User(credentials), Json.XDirectMessageEventList, cancellationToken) ?? new XDirectMessageEventList([], null);
+
     /// <summary>
     /// Posts a reply threaded under <paramref name="inReplyToStatusId"/>. auto_populate_reply_metadata makes X add
     /// the @mentions itself (they do not count), and without it X would post a stand-alone tweet.

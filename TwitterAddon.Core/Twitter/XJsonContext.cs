@@ -12,6 +12,7 @@ namespace TwitterAddon.Core.Twitter;
 [JsonSerializable(typeof(XSubscriptionCount))]
 [JsonSerializable(typeof(XSubscriptionList))]
 [JsonSerializable(typeof(XDirectMessageEnvelope))]
+[JsonSerializable(typeof(XDirectMessageEventList))]
 [JsonSerializable(typeof(XTweet))]
 [JsonSerializable(typeof(XBearerToken))]
 public sealed partial class XJsonContext : JsonSerializerContext;

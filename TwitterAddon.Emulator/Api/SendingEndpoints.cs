@@ -7,7 +7,10 @@ using TwitterAddon.Emulator.World;
 
 namespace TwitterAddon.Emulator.Api;
 
-/// <summary>The account's sends (x-api.md 5): <c>direct_messages/events/new</c> and <c>statuses/update</c>.</summary>
+/// <summary>
+/// The account's sends (x-api.md 5): <c>direct_messages/events/new</c> and <c>statuses/update</c>; and its DM history,
+/// <c>direct_messages/events/list</c> (sent and received, last 30 days, newest first, <c>count</c> up to 50, <c>cursor</c>).
+/// </summary>
 public static class SendingEndpoints
 {
     public static void MapSendingEndpoints(this RouteGroupBuilder x)
@@ -31,6 +34,29 @@ public static class SendingEndpoints
                 return XResults.From(sent, m => new System.Text.Json.Nodes.JsonObject { ["event"] = DirectMessageJson.Event(m, world) });
             }
         }).AddEndpointFilter<UserContextFilter>().RateLimited(1000);
+
+        x.MapGet("/1.1/direct_messages/events/list.json", (HttpContext http, EmulatorWorld world) =>
+        {
+            var me = XCaller.Of(http).User!.Id;
+            var count = int.TryParse(http.Request.Query["count"], System.Globalization.CultureInfo.InvariantCulture, out var c) ? Math.Clamp(c, 1, 50) : 20;
+            var skip = int.TryParse(http.Request.Query["cursor"], System.Globalization.CultureInfo.InvariantCulture, out var s) ? Math.Max(0, s) : 0;
+            lock (world.Gate)
+            {
+                var since = world.Now.AddDays(-30);
+                var mine = world.DirectMessages.Where(d => (d.SenderId == me || d.RecipientId == me) && d.CreatedAt >= since)
+                    .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id, StringComparer.Ordinal).Skip(skip).Take(count + 1).ToList();
+                var page = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["events"] = new System.Text.Json.Nodes.JsonArray([.. mine.Take(count).Select(d => (System.Text.Json.Nodes.JsonNode)DirectMessageJson.Event(d, world))]),
+                };
+                if (mine.Count > count)
+                {
+                    page["next_cursor"] = (skip + count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return XResults.Json(page);
+            }
+        }).AddEndpointFilter<UserContextFilter>().RateLimited(15);
 
         x.MapPost("/1.1/statuses/update.json", async (HttpContext http, EmulatorWorld world, XActivity activity) =>
         {

@@ -50,9 +50,9 @@ public sealed class OutboxStepTests : IAsyncLifetime
 
         await driver.DrainOutboxAsync();
         var unknown = await driver.MessageAsync(reply);
-        Assert.Equal((MessageStatus.Sending, driver.Clock.GetUtcNow() + RetryPolicy.EchoGrace), (unknown.Status, unknown.NextAttemptAt));
+        Assert.Equal((MessageStatus.Sending, driver.Clock.GetUtcNow() + RetryPolicy.Backoff(1)), (unknown.Status, unknown.NextAttemptAt));
         await driver.DeliverAsync(1);
-        driver.Clock.Advance(RetryPolicy.EchoGrace);
+        driver.Clock.Advance(RetryPolicy.Backoff(1));
 
         Assert.Equal(0, await driver.DrainOutboxAsync());
         var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
@@ -60,19 +60,37 @@ public sealed class OutboxStepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADmWhoseAnswerWasLost_WaitsTheWholeEchoGrace_BeforeItIsTriedAgain()
+    public async Task ADmThatReachedX_WhileTheHostWasDown_IsFoundInXsDmHistory_AndNeverSentTwice()
     {
+        // X took the DM, but its answer and its echo were lost with the host: only X's DM history knows.
         var conversation = await driver.DmConversationAsync();
-        await driver.ScriptAsync(Drop(), Fail(503));
+        await driver.ScriptAsync(Drop());
         var reply = await driver.ReplyAsync(conversation, "We refunded you.");
         await driver.DrainOutboxAsync();
 
-        driver.Clock.Advance(RetryPolicy.EchoGrace - TimeSpan.FromMilliseconds(1));
+        driver.Clock.Advance(RetryPolicy.Backoff(1) - TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, await driver.DrainOutboxAsync());
         driver.Clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, await driver.DrainOutboxAsync());
 
-        Assert.Equal(2, (await driver.MessageAsync(reply)).Attempts);
+        var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
+        var found = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>(), 2), (found.Status, found.XId, found.Attempts));
+    }
+
+    [Fact]
+    public async Task ADmTheHostDiedBeforeSending_IsNotInXsHistory_AndIsSentOnce()
+    {
+        // The attempt was recorded as "sending", then the process died before X was called.
+        var conversation = await driver.DmConversationAsync();
+        var reply = await driver.ReplyAsync(conversation, "It ships today.");
+        await driver.BeginAttemptAndCrashAsync(reply);
+
+        driver.Clock.Advance(RetryPolicy.Backoff(1));
+        Assert.Equal(1, await driver.DrainOutboxAsync());
+
+        var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
+        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).XId));
     }
 
     [Fact]

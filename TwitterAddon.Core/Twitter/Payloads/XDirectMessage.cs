@@ -5,6 +5,11 @@ namespace TwitterAddon.Core.Twitter.Payloads;
 /// <summary>The <c>{"event":{...}}</c> of a DM send, request and response alike.</summary>
 public sealed record XDirectMessageEnvelope([property: JsonPropertyName("event")] XDirectMessageEvent Event);
 
+/// <summary>One page of <c>direct_messages/events/list</c>: the account's DMs, sent and received, newest first.</summary>
+public sealed record XDirectMessageEventList(
+    [property: JsonPropertyName("events")] IReadOnlyList<XDirectMessageEvent>? Events,
+    [property: JsonPropertyName("next_cursor")] string? NextCursor);
+
 public sealed record XDirectMessageEvent
 {
     [JsonPropertyName("type")]
