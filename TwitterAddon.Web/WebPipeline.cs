@@ -38,6 +38,7 @@ public static partial class WebPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapSignInEndpoints();
+        app.MapChannelIconEndpoints();
         app.MapTwitterWebhookEndpoints();
         if (WebServiceRegistration.EmulatorEnabled(app.Configuration))
         {

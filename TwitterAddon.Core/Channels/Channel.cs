@@ -14,10 +14,13 @@ public sealed class Channel
 
     public required string Name { get; set; }
 
-    /// <summary>Null for the default X icon.</summary>
-    public byte[]? Icon { get; set; }
+    /// <summary>The stored thumbnail (<see cref="ChannelIcon.Thumbnail"/>); null for the default X icon.</summary>
+    public byte[]? Icon { get; private set; }
 
-    public string? IconContentType { get; set; }
+    public string? IconContentType { get; private set; }
+
+    /// <summary>Goes up with every change of icon and is part of its URL, so a browser's cached copy is never stale.</summary>
+    public int IconVersion { get; private set; }
 
     public InboundEventType InboundType { get; set; } = InboundEventType.TwitterWebhook;
 
@@ -34,6 +37,13 @@ public sealed class Channel
     public int IgnoredEvents { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A new icon (an upload's thumbnail), or null for X's logo.</summary>
+    public void SetIcon((byte[] Bytes, string ContentType)? thumbnail)
+    {
+        (Icon, IconContentType) = (thumbnail?.Bytes, thumbnail?.ContentType);
+        IconVersion++;
+    }
 
     /// <summary>An event arrived while the channel was deactivated: the Channels page shows how many it missed.</summary>
     public void CountIgnored() => IgnoredEvents++;

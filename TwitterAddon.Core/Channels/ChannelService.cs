@@ -15,8 +15,16 @@ public sealed partial class ChannelService(
     public async Task<IReadOnlyList<ChannelSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        return [.. channels.Select(ChannelSummary.Of)];
+        return await db.Channels.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Id).Select(ChannelSummary.Of).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A channel's stored icon and its version, for the icon URL; null when it has none.</summary>
+    public async Task<(byte[] Bytes, string ContentType, int Version)?> IconAsync(int channelId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var icon = await db.Channels.AsNoTracking().Where(c => c.Id == channelId && c.Icon != null)
+            .Select(c => new { c.Icon, c.IconContentType, c.IconVersion }).FirstOrDefaultAsync(cancellationToken);
+        return icon is null ? null : (icon.Icon!, icon.IconContentType ?? "application/octet-stream", icon.IconVersion);
     }
 
     public async Task<ChannelOutcome> AddAsync(ChannelKind kind, ChannelForm form, string actor, CancellationToken cancellationToken)
@@ -139,11 +147,11 @@ public sealed partial class ChannelService(
     {
         if (form.UseDefaultIcon)
         {
-            (channel.Icon, channel.IconContentType) = (null, null);
+            channel.SetIcon(null);
         }
         else if (form.Icon is { } icon)
         {
-            (channel.Icon, channel.IconContentType) = (icon, ChannelIcon.Detect(icon));
+            channel.SetIcon(ChannelIcon.Thumbnail(icon));
         }
 
         if (channel.Kind == ChannelKind.Mention)

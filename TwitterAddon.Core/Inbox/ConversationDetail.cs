@@ -9,7 +9,7 @@ public sealed record ConversationDetail(
     ConversationStatus Status,
     Contact Contact,
     string? ChannelName,
-    string? ChannelIconDataUri,
+    string? ChannelIconUrl,
     string? TweetUrl,
     IReadOnlyList<ThreadMessage> Messages,
     string AccountUserId,

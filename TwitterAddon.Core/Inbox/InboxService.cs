@@ -62,12 +62,14 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             .Select(m => new ThreadMessage(m.Id, m.Direction, m.Text, m.At, m.Status, m.Error, m.AgentName,
                 m.AuthorContact == null ? null : m.AuthorContact.Name, m.AuthorContact == null ? null : m.AuthorContact.ScreenName, m.XId))
             .ToListAsync(cancellationToken);
-        var channel = conversation.ChannelId is { } channelId ? await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken) : null;
+        var channel = conversation.ChannelId is { } channelId
+            ? await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(ChannelSummary.Of).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
         // Only a tier with the rule needs the post a reply would answer (ReplyService reads it to send).
         var replyRule = account is not null && account.Tier.HasReplyRule() ? (await ReplyRule.CheckAsync(db, conversation, account, cancellationToken)).Refusal : null;
         return new ConversationDetail(
-            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel is null ? null : ChannelIcon.DataUri(channel.Icon, channel.IconContentType),
+            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel?.IconUrl,
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
             account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule);

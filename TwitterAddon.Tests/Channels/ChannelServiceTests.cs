@@ -9,7 +9,7 @@ namespace TwitterAddon.Tests.Channels;
 
 public sealed class ChannelServiceTests : IAsyncLifetime
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Png = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "channel-icon.png"));
     private CoreHost host = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -37,8 +37,8 @@ public sealed class ChannelServiceTests : IAsyncLifetime
         var channels = await Service().ListAsync(Ct);
 
         Assert.Equal([ChannelKind.DirectMessage, ChannelKind.Mention], channels.Select(c => c.Kind));
-        Assert.StartsWith("data:image/png;base64,", channels[0].IconDataUri);
-        Assert.Null(channels[1].IconDataUri);
+        Assert.StartsWith(ChannelIcon.PathPrefix, channels[0].IconUrl);
+        Assert.Null(channels[1].IconUrl);
         Assert.True(channels[1].DmDeepLink && channels[1].AgentInitial && channels.All(c => c.IsActive));
     }
 

@@ -1,18 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Portal;
 
 /// <summary>The anonymous surface over HTTP: first run, sign-in, sign-out and what needs a cookie.</summary>
-public sealed partial class SignInFlowTests : IAsyncLifetime
+public sealed class SignInFlowTests : IAsyncLifetime
 {
     private readonly PortalFactory portal = new();
-    private HttpClient? visitor;
+    private PortalVisitor? visitor;
 
-    private HttpClient client => visitor!;
+    private HttpClient client => visitor!.Client;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -171,29 +169,13 @@ public sealed partial class SignInFlowTests : IAsyncLifetime
     private void NewVisitor()
     {
         visitor?.Dispose();
-        visitor = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        visitor = new PortalVisitor(portal);
     }
 
-    private async Task CreateAdminAsync() =>
-        await PostFormAsync("/first-run", "first-run", new()
-        {
-            ["Input.DisplayName"] = "Ada Admin",
-            ["Input.Email"] = "ada@example.com",
-            ["Input.Password"] = "correct horse battery",
-        });
+    private Task<HttpResponseMessage> CreateAdminAsync() => visitor!.CreateAdminAsync();
 
-    /// <summary>Posts a Blazor SSR form the way a browser does: with the page's antiforgery token and form name.</summary>
-    private async Task<HttpResponseMessage> PostFormAsync(string url, string formName, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(url, Ct);
-        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
-        fields["_handler"] = formName;
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
-    }
+    private Task<HttpResponseMessage> PostFormAsync(string url, string formName, Dictionary<string, string> fields) =>
+        visitor!.PostFormAsync(url, formName, fields);
 
-    private static string AntiforgeryToken(string html) =>
-        WebUtility.HtmlDecode(AntiforgeryInput().Match(html).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
+    private static string AntiforgeryToken(string html) => PortalVisitor.AntiforgeryToken(html);
 }

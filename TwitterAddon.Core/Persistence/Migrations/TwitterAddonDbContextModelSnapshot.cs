@@ -296,6 +296,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IconVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IgnoredEvents")
                         .HasColumnType("INTEGER");
 

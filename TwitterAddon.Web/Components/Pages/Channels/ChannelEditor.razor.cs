@@ -40,10 +40,13 @@ public sealed partial class ChannelEditor
 
     private string Title => (Existing is null ? "Add " : "Edit ") + ChannelService.Describe(Kind) + " channel";
 
+    /// <summary>The chosen upload's thumbnail, made once when it is chosen: what will be stored and shown.</summary>
+    private string? chosenPreview;
+
     private string? PreviewUri =>
         form.UseDefaultIcon ? null
-        : form.Icon is { } icon ? ChannelIcon.DataUri(icon, ChannelIcon.Detect(icon))
-        : Existing?.IconDataUri;
+        : form.Icon is not null ? chosenPreview
+        : Existing?.IconUrl;
 
     protected override void OnParametersSet()
     {
@@ -77,7 +80,13 @@ public sealed partial class ChannelEditor
             return;
         }
 
-        (form.Icon, form.UseDefaultIcon) = (bytes, false);
+        if (ChannelIcon.Thumbnail(bytes) is not { } thumbnail)
+        {
+            iconError = "The icon cannot be read as an image (damaged, or over 50 megapixels).";
+            return;
+        }
+
+        (form.Icon, form.UseDefaultIcon, chosenPreview) = (bytes, false, ChannelIcon.DataUri(thumbnail.Bytes, thumbnail.ContentType));
     }
 
     private void UseDefaultIcon() => (form.Icon, form.UseDefaultIcon) = (null, true);

@@ -42,7 +42,7 @@ public sealed partial class Inbox
     protected override async Task OnInitializedAsync()
     {
         agentName = Actor.DisplayName((await AuthenticationState).User);
-        channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconDataUri);
+        channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconUrl);
         await LoadListAsync(items.Count);
         subscription = Notifier.Subscribe(OnInboxChangedAsync);
     }
