@@ -8,6 +8,9 @@ public sealed class EmulatorOptions
     /// <summary>On in Development: the portal then talks to this emulator and shows the Sandbox page.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>Outside Development the host refuses to start with the emulator on, unless this says so (and it is logged loudly).</summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
     /// <summary>X's webhook URL rules (https, no port). Off by default so http://localhost works.</summary>
     public bool StrictWebhookUrls { get; set; }
 

@@ -41,6 +41,18 @@ public static class EmulatorRegistration
     }
 
     /// <summary>
+    /// Whether this host may play X: always in Development; elsewhere only with <c>Emulator:AllowOutsideDevelopment</c>,
+    /// because the emulator accepts any keys and its control API injects events. The reason is the caller's to log.
+    /// </summary>
+    public static (bool Allowed, string? Warning) CheckEnvironment(EmulatorOptions options, bool isDevelopment) =>
+        isDevelopment ? (true, null)
+        : options.AllowOutsideDevelopment
+            ? (true, "The X emulator is ON outside Development (Emulator:AllowOutsideDevelopment=true): the portal talks to a pretend X, "
+                + "not to X. Its control API answers this machine only. Never run a real brand's account this way.")
+            : (false, "Emulator:Enabled is true outside Development. The emulator is a pretend X for trying the product and for tests; "
+                + "switch it off, or set Emulator:AllowOutsideDevelopment=true to run it anyway.");
+
+    /// <summary>
     /// X's API under <c>{prefix}/x</c> (so <c>Twitter:ApiBaseUrl</c> = <c>.../emulator/x/</c>) and the control API
     /// under <c>{prefix}/control</c>.
     /// </summary>
@@ -59,7 +71,7 @@ public static class EmulatorRegistration
             ? V2Results.Problem(404, "Not Found Error", "The requested resource was not found.", V2Results.Problems + "resource-not-found")
             : XResults.Error(XFailure.NotFound()));
 
-        endpoints.MapGroup(prefix + "/control").AllowAnonymous().MapControlEndpoints();
+        endpoints.MapGroup(prefix + "/control").AllowAnonymous().AddEndpointFilter<LoopbackOnlyFilter>().MapControlEndpoints();
         return endpoints;
     }
 }

@@ -6,7 +6,7 @@ builder.Services.AddTwitterAddonCore();
 builder.Services.AddTwitterAddonWeb(builder.Configuration);
 
 var app = builder.Build();
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareToStartAsync())
 {
     // Disposing flushes the console logger's queue: without it the reason can be lost as the process exits.
     await app.DisposeAsync();

@@ -8,9 +8,28 @@ namespace TwitterAddon.Web;
 /// <summary>Start-up steps and the request pipeline, in the order they run.</summary>
 public static partial class WebPipeline
 {
-    /// <summary>Migrates the database; on failure logs why (naming the file) and tells the caller to exit.</summary>
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Checks the emulator may run here and migrates the database; on failure logs why (naming the file) and tells
+    /// the caller to exit.
+    /// </summary>
+    public static async Task<bool> PrepareToStartAsync(this WebApplication app)
     {
+        if (WebServiceRegistration.EmulatorEnabled(app.Configuration))
+        {
+            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmulatorOptions>>().Value;
+            var (allowed, warning) = EmulatorRegistration.CheckEnvironment(options, app.Environment.IsDevelopment());
+            if (!allowed)
+            {
+                LogCannotStart(app.Logger, warning!);
+                return false;
+            }
+
+            if (warning is not null)
+            {
+                LogEmulatorOutsideDevelopment(app.Logger, warning);
+            }
+        }
+
         try
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -18,7 +37,7 @@ public static partial class WebPipeline
         }
         catch (DatabaseStartupException e)
         {
-            LogDatabaseUnusable(app.Logger, e.Message);
+            LogCannotStart(app.Logger, e.Message);
             return false;
         }
     }
@@ -50,5 +69,8 @@ public static partial class WebPipeline
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "TwitterAddon cannot start: {Reason}")]
-    private static partial void LogDatabaseUnusable(ILogger logger, string reason);
+    private static partial void LogCannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Warning}")]
+    private static partial void LogEmulatorOutsideDevelopment(ILogger logger, string warning);
 }

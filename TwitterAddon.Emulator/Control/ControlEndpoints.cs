@@ -11,7 +11,8 @@ namespace TwitterAddon.Emulator.Control;
 
 /// <summary>
 /// The emulator's own API (not X's), documented in README: play customers, look at what the account sent,
-/// inject faults, run the CRC. Unauthenticated, so it only exists where the emulator is switched on.
+/// inject faults, run the CRC. Unauthenticated, so it only exists where the emulator is switched on, and it answers
+/// only callers on this machine (<see cref="LoopbackOnlyFilter"/>).
 /// </summary>
 public static class ControlEndpoints
 {

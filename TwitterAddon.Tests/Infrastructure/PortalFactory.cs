@@ -26,6 +26,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => database.FilePath;
 
+    /// <summary>The host's environment; Production tests what a real install does.</summary>
+    public string Environment { get; init; } = "Development";
+
     /// <summary>Starts Kestrel on loopback and returns the portal's address, e.g. http://127.0.0.1:41234/.</summary>
     /// <summary>A setting for the host, applied when it starts.</summary>
     public void Setting(string key, string? value) => settings[key] = value;
@@ -61,7 +64,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
     }
 
     public override async ValueTask DisposeAsync()
