@@ -15,5 +15,5 @@ public sealed record ConversationListItem(
     int UnreadCount,
     ConversationStatus Status);
 
-/// <summary>A page of the list; <see cref="HasMore"/> when older conversations follow.</summary>
-public sealed record ConversationPage(IReadOnlyList<ConversationListItem> Items, bool HasMore);
+/// <summary>A page of the list; <see cref="HasMore"/> when older conversations follow; <see cref="Refused"/> says why a filter was not run.</summary>
+public sealed record ConversationPage(IReadOnlyList<ConversationListItem> Items, bool HasMore, string? Refused = null);

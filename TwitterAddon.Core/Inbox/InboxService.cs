@@ -7,7 +7,7 @@ using TwitterAddon.Core.Persistence;
 namespace TwitterAddon.Core.Inbox;
 
 /// <summary>What the agents' inbox reads and the small changes it makes (read, resolve, reopen).</summary>
-public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier)
+public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier, ConversationFilterValidator filters)
 {
     public const int PageSize = 50;
 
@@ -16,6 +16,11 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
     /// <summary>Newest first, 50 at a time along the index on the last message time, so 10,000 conversations stay fast.</summary>
     public async Task<ConversationPage> ListAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
     {
+        if (filters.Validate(filter) is { IsValid: false } invalid)
+        {
+            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Conversations.AsNoTracking();
         if (filter.Kind is { } kind)

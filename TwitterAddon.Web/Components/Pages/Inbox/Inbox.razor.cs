@@ -14,6 +14,7 @@ public sealed partial class Inbox
     private string kindFilter = "all";
     private string statusFilter = "open";
     private bool hasMore;
+    private string? refused;
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
     private string agentName = "";
@@ -21,6 +22,9 @@ public sealed partial class Inbox
 
     // Cancelled when the page closes: its queries stop instead of finishing for nobody.
     private readonly CancellationTokenSource closed = new();
+
+    // The list's current load: a new search or filter cancels the one still running, whose rows nobody wants.
+    private CancellationTokenSource listLoad = new();
 
     [Parameter] public int? ConversationId { get; set; }
 
@@ -37,13 +41,14 @@ public sealed partial class Inbox
         subscription?.Dispose();
         closed.Cancel();
         closed.Dispose();
+        listLoad.Dispose();
     }
 
     protected override async Task OnInitializedAsync()
     {
         agentName = Actor.DisplayName((await AuthenticationState).User);
         channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconUrl);
-        await LoadListAsync(items.Count);
+        await LoadListAsync(items.Count, Closing);
         subscription = Notifier.Subscribe(OnInboxChangedAsync);
     }
 
@@ -71,7 +76,7 @@ public sealed partial class Inbox
             await RefreshAsync();
             StateHasChanged();
         }
-        catch (OperationCanceledException) when (unsubscribed.IsCancellationRequested)
+        catch (OperationCanceledException) when (unsubscribed.IsCancellationRequested || Closing.IsCancellationRequested)
         {
         }
         catch (Exception e)
@@ -82,7 +87,16 @@ public sealed partial class Inbox
 
     private async Task RefreshAsync()
     {
-        await LoadListAsync(Math.Max(items.Count, InboxService.PageSize));
+        // Refreshed under the current load's token: a newer search cancels it, and that search's own load shows the rows.
+        var load = listLoad.Token;
+        try
+        {
+            await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested && !Closing.IsCancellationRequested)
+        {
+        }
+
         await LoadDetailAsync();
     }
 
@@ -90,20 +104,21 @@ public sealed partial class Inbox
         detail = ConversationId is { } id ? await InboxService.GetAsync(id, Closing) : null;
 
     /// <summary>Reloads the first <paramref name="count"/> rows (at least a page) with the current filters.</summary>
-    private async Task LoadListAsync(int count)
+    private async Task LoadListAsync(int count, CancellationToken cancellationToken)
     {
         var loaded = new List<ConversationListItem>();
         var more = true;
-        while (more && loaded.Count < Math.Max(count, 1))
+        string? refusal = null;
+        while (more && refusal is null && loaded.Count < Math.Max(count, 1))
         {
-            var page = await InboxService.ListAsync(filter, loaded.Count, Closing);
+            var page = await InboxService.ListAsync(filter, loaded.Count, cancellationToken);
             loaded.AddRange(page.Items);
-            more = page.HasMore;
+            (more, refusal) = (page.HasMore, page.Refused);
         }
 
         items.Clear();
         items.AddRange(loaded);
-        hasMore = more;
+        (hasMore, refused) = (more, refusal);
     }
 
     private async Task MoreAsync()
@@ -137,6 +152,17 @@ public sealed partial class Inbox
     private async Task FilterAsync(ConversationFilter changed)
     {
         filter = changed;
-        await LoadListAsync(InboxService.PageSize);
+        listLoad.Cancel();
+        listLoad.Dispose();
+        listLoad = CancellationTokenSource.CreateLinkedTokenSource(Closing);
+        var load = listLoad.Token;
+        try
+        {
+            await LoadListAsync(InboxService.PageSize, load);
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // Replaced by a newer search, or the page closed: the newer load draws the list.
+        }
     }
 }
