@@ -51,6 +51,8 @@ public static class CoreServiceRegistration
         services.AddValidatorsFromAssemblyContaining<NewTeamMemberValidator>(ServiceLifetime.Scoped);
         services.AddSingleton<FirstRunGate>();
         services.AddScoped<TeamService>();
+        services.AddSingleton<SignInAttempts>();
+        services.AddScoped<SignInService>();
 
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<AccountActivityNotifier>();
@@ -79,7 +81,8 @@ public static class CoreServiceRegistration
         options.User.AllowedUserNameCharacters = string.Empty;
         // "Confirmed" means active (ActiveTeamMemberConfirmation): a deactivated member cannot sign in.
         options.SignIn.RequireConfirmedAccount = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        // No Identity lockout: anyone could lock any member out with five wrong passwords. SignInAttempts limits
+        // failures per account instead, and not from browsers the member signed in on.
+        options.Lockout.AllowedForNewUsers = false;
     }
 }

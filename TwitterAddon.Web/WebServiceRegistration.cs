@@ -36,6 +36,8 @@ public static class WebServiceRegistration
         // A deactivated member's cookie stops working within a minute, not after the default 30.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
+        services.AddSingleton<KnownDevice>();
+        services.AddSignInThrottle();
 
 
         services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(

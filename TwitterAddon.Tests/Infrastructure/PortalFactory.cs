@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TwitterAddon.Core.Persistence;
 
@@ -65,6 +68,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment(Environment);
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
     }
 
     public override async ValueTask DisposeAsync()
@@ -74,5 +78,28 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             database.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The in-memory test server has no client address; a test names one with this header, as a network would give
+    /// each visitor its own. (Only this test host reads it.)
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromTestHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext http, RequestDelegate nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(http.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    http.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
     }
 }

@@ -5,12 +5,22 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TwitterAddon.Tests.Infrastructure;
 
 /// <summary>A browser without JavaScript on the portal: its own cookies, the SSR forms posted as a browser posts them.</summary>
-public sealed partial class PortalVisitor(PortalFactory portal) : IDisposable
+public sealed partial class PortalVisitor : IDisposable
 {
     public const string AdminEmail = "ada@example.com";
     public const string AdminPassword = "correct horse battery";
 
-    public HttpClient Client { get; } = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <param name="clientAddress">The network address the portal sees this visitor come from (one shared address when null).</param>
+    public PortalVisitor(PortalFactory portal, string? clientAddress = null)
+    {
+        Client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (clientAddress is not null)
+        {
+            Client.DefaultRequestHeaders.Add(PortalFactory.ClientAddressHeader, clientAddress);
+        }
+    }
+
+    public HttpClient Client { get; }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

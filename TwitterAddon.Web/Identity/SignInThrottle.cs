@@ -1,0 +1,39 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace TwitterAddon.Web.Identity;
+
+/// <summary>
+/// Sign-in and first-run posts per client address: ten a minute (a sliding window), then the page says to wait. With
+/// <see cref="Core.Team.SignInAttempts"/> per account, guessing passwords is slow from one address and from many.
+/// </summary>
+public static class SignInThrottle
+{
+    public const int PostsPerMinute = 10;
+
+    public const string Message = "Too many sign-in attempts from your network. Wait a minute, then try again.";
+
+    private static readonly string[] Guarded = ["/account/login", "/first-run"];
+
+    public static IServiceCollection AddSignInThrottle(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                HttpMethods.IsPost(http.Request.Method) && Guarded.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+                    ? RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new SlidingWindowRateLimiterOptions
+                    {
+                        PermitLimit = PostsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        SegmentsPerWindow = 6,
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("unguarded"));
+            // A person sees the sign-in page again with the reason, not a bare 429.
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.HttpContext.Response.Headers.Location = "/account/login?throttled=true";
+                return ValueTask.CompletedTask;
+            };
+        });
+}
