@@ -103,6 +103,37 @@ public sealed class SignInFlowTests : IAsyncLifetime
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/team", Ct)).StatusCode);
+        Assert.Contains("You have signed out.", await client.GetStringAsync(logout.Headers.Location, Ct));
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutTheFormsToken_IsRefused_AndTheSessionGoesOn()
+    {
+        await CreateAdminAsync();
+
+        using var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/team", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieCopiedBeforeSignOut_IsRefusedAtOnce()
+    {
+        await CreateAdminAsync();
+        var page = await client.GetAsync("/setup", Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var stolen = page.RequestMessage!.Headers.GetValues("Cookie").Single();
+
+        var token = AntiforgeryToken(await page.Content.ReadAsStringAsync(Ct));
+        await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/setup");
+        replay.Headers.Add("Cookie", stolen);
+        using var thief = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var answer = await thief.SendAsync(replay, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.StartsWith("/account/login", answer.Headers.Location!.PathAndQuery);
     }
 
     [Fact]
