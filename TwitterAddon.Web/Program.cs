@@ -3,7 +3,7 @@ using TwitterAddon.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTwitterAddonCore();
-builder.Services.AddTwitterAddonWeb(builder.Configuration);
+builder.Services.AddTwitterAddonWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (!await app.PrepareToStartAsync())

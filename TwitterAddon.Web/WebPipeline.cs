@@ -44,9 +44,12 @@ public static partial class WebPipeline
 
     public static WebApplication UseTwitterAddonWeb(this WebApplication app)
     {
+        // First: the rest of the pipeline sees the scheme and client address the proxy saw.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

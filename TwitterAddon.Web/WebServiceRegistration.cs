@@ -14,7 +14,7 @@ namespace TwitterAddon.Web;
 /// <summary>The one DI entry point and pipeline of the web host.</summary>
 public static class WebServiceRegistration
 {
-    public static IServiceCollection AddTwitterAddonWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTwitterAddonWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         if (EmulatorEnabled(configuration))
         {
@@ -32,7 +32,11 @@ public static class WebServiceRegistration
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "TwitterAddon.Auth";
+            // Secure whenever the request came over https (directly or through the proxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddReverseProxySupport(configuration, environment.IsDevelopment());
         // The cookie's security stamp is checked on every request: after sign-out (or deactivation) a copy of the
         // cookie is refused at once, not after Identity's default 30 minutes. One indexed lookup per page request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
