@@ -1,3 +1,5 @@
+using TwitterAddon.Core.Webhooks;
+
 namespace TwitterAddon.Core.Channels;
 
 /// <summary>How a Direct Message channel gets X's events.</summary>
@@ -8,4 +10,11 @@ public enum InboundEventType
 
     /// <summary>An intermediary service receives X's events and forwards them to this add-on's API with a key.</summary>
     TwitterApi,
+}
+
+public static class InboundEventTypes
+{
+    /// <summary>Where a channel of this type takes customers' DMs from: only there.</summary>
+    public static InboundSource Source(this InboundEventType type) =>
+        type == InboundEventType.TwitterApi ? InboundSource.Intermediary : InboundSource.Webhook;
 }

@@ -1,5 +1,6 @@
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Inbound;
 
@@ -8,7 +9,8 @@ namespace TwitterAddon.Core.Inbound;
 /// to or quote the account become messages; the account's own DMs and tweets are echoes, matched to what we
 /// sent or recorded as outgoing, never answered. Everything else is recorded with the reason it was left out.
 /// </summary>
-internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now)
+/// <param name="source">How the event came: a customer's DM is taken only from the source its channel's inbound type names.</param>
+internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now, InboundSource source)
 {
     public async Task<ItemOutcome> ApplyAsync(InboundItem item, CancellationToken cancellationToken) => item switch
     {
@@ -27,7 +29,8 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now)
 
         var fromAccount = dm.SenderId == inbox.AccountUserId;
         var customerId = fromAccount ? dm.RecipientId : dm.SenderId;
-        var route = await inbox.RouteAsync(ChannelKind.DirectMessage, cancellationToken);
+        // The account's own DMs (echoes) are X's to confirm, whatever the channel's inbound type.
+        var route = await inbox.RouteAsync(ChannelKind.DirectMessage, cancellationToken, deliveredBy: fromAccount ? null : source);
         if (!route.Accepted)
         {
             return ItemOutcome.Ignored(route.IgnoredBecause!);

@@ -42,7 +42,7 @@ public sealed partial class InboundWorker(
             // Only this worker changes pending events, so reading and classifying them need no lock.
             batch = await db.InboundEvents.AsNoTracking().Where(e => e.Status == InboundEventStatus.Pending)
                 .OrderBy(e => e.Id).Take(writer.IsBusy ? FloodBatchSize : BatchSize)
-                .Select(e => new StoredEvent(e.Id, e.WebhookKey, e.Body)).ToListAsync(cancellationToken);
+                .Select(e => new StoredEvent(e.Id, e.WebhookKey, e.Source, e.Body)).ToListAsync(cancellationToken);
         }
 
         if (batch.Count == 0)
@@ -77,7 +77,7 @@ public sealed partial class InboundWorker(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Clock.GetUtcNow();
-        var payloads = events.Select(e => (e.Id, e.WebhookKey, Payload: Read(e.Body, now))).ToList();
+        var payloads = events.Select(e => (e.Id, e.WebhookKey, e.Source, Payload: Read(e.Body, now))).ToList();
 
         var accounts = await db.XAccounts.ToDictionaryAsync(a => a.WebhookKey, StringComparer.Ordinal, cancellationToken);
         var batches = new Dictionary<string, InboxBatch>(StringComparer.Ordinal);
@@ -87,11 +87,11 @@ public sealed partial class InboundWorker(
             await batch.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
         }
 
-        foreach (var (id, webhookKey, payload) in payloads)
+        foreach (var (id, webhookKey, source, payload) in payloads)
         {
             var account = accounts.GetValueOrDefault(webhookKey);
             var inbox = account is null ? null : batches[account.UserId];
-            var (status, outcome) = await ClassifyAsync(payload, account, inbox, now, cancellationToken);
+            var (status, outcome) = await ClassifyAsync(payload, source, account, inbox, now, cancellationToken);
             Conclude(db, id, webhookKey, status, outcome, now);
         }
 
@@ -143,7 +143,7 @@ public sealed partial class InboundWorker(
     }
 
     private async Task<(InboundEventStatus Status, string Outcome)> ClassifyAsync(
-        ReadPayload read, XAccount? account, InboxBatch? inbox, DateTimeOffset now, CancellationToken cancellationToken)
+        ReadPayload read, InboundSource source, XAccount? account, InboxBatch? inbox, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (account is null || inbox is null)
         {
@@ -166,16 +166,29 @@ public sealed partial class InboundWorker(
             return (InboundEventStatus.Ignored, $"Came through the subscription tagged \"{tag}\", not this install's \"{account.EnvLabel}\".");
         }
 
-        var classifier = new InboundClassifier(inbox, now);
+        var classifier = new InboundClassifier(inbox, now, source);
         var outcomes = new List<ItemOutcome>();
         foreach (var item in payload.Items)
         {
-            outcomes.Add(item is RevokeItem revoke ? Revoke(account, revoke) : await classifier.ApplyAsync(item, cancellationToken));
+            outcomes.Add(
+                source == InboundSource.Intermediary && !IsCustomerDirectMessage(item, account) ? ItemOutcome.Ignored(NotForTheChannelKey)
+                : item is RevokeItem revoke ? Revoke(account, revoke)
+                : await classifier.ApplyAsync(item, cancellationToken));
         }
 
         var status = outcomes.Any(o => o.Status == InboundEventStatus.Processed) ? InboundEventStatus.Processed : InboundEventStatus.Ignored;
         return (status, string.Join(" ", outcomes.Select(o => o.Description).Distinct(StringComparer.Ordinal)));
     }
+
+    /// <summary>
+    /// The DM channel's API key brings what that channel receives, customer DMs to the account, and nothing else: with
+    /// it nobody can post mentions, DMs "from the brand" or a revoke that would disconnect the account.
+    /// </summary>
+    private const string NotForTheChannelKey =
+        "Refused from the DM channel's API key: it brings only customers' DMs to the account. Mentions, the account's own DMs and account events come through X's webhook.";
+
+    private static bool IsCustomerDirectMessage(InboundItem item, XAccount account) =>
+        item is DirectMessageItem dm && dm.SenderId != account.UserId && dm.RecipientId == account.UserId;
 
     /// <summary>The user took the app's access away: X already deleted the subscription; the admin must reconnect.</summary>
     private ItemOutcome Revoke(XAccount account, RevokeItem revoke)
@@ -190,7 +203,7 @@ public sealed partial class InboundWorker(
         return ItemOutcome.Processed($"@{account.ScreenName} revoked the app's access on X.");
     }
 
-    private sealed record StoredEvent(long Id, string WebhookKey, byte[] Body);
+    private sealed record StoredEvent(long Id, string WebhookKey, InboundSource Source, byte[] Body);
 
     private sealed record ReadPayload(ActivityPayload? Payload, string? Error)
     {

@@ -93,10 +93,10 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
     }
 
     /// <summary>The channel of that kind, or why the event is left out. An ignored event is counted on its channel.</summary>
-    public async Task<ChannelRoute> RouteAsync(ChannelKind kind, CancellationToken cancellationToken)
+    public async Task<ChannelRoute> RouteAsync(ChannelKind kind, CancellationToken cancellationToken, Webhooks.InboundSource? deliveredBy = null)
     {
         channels ??= await db.Channels.Where(c => c.AccountUserId == accountUserId).ToListAsync(cancellationToken);
-        return ChannelRoute.For(channels.FirstOrDefault(c => c.Kind == kind), kind);
+        return ChannelRoute.For(channels.FirstOrDefault(c => c.Kind == kind), kind, deliveredBy);
     }
 
     /// <summary>The contact with the latest name, handle and avatar X sent; a bare id when X sent no profile.</summary>

@@ -90,6 +90,63 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
         Assert.Equal(("880", "Forwarded by our relay", "jane_doe"), (message.XId, message.Text, message.Conversation.Contact.ScreenName));
     }
 
+    [Theory]
+    [InlineData("a mention", """{"for_user_id":"1000000001","tweet_create_events":[{"id_str":"700","created_at":"Tue Dec 01 10:00:00 +0000 2026","text":"@AcmeSupport free money","user":{"id_str":"1000000002","name":"Jane Doe","screen_name":"jane_doe"},"entities":{"user_mentions":[{"id_str":"1000000001","screen_name":"AcmeSupport","indices":[0,12]}]}}]}""")]
+    [InlineData("a DM 'from the brand'", """{"for_user_id":"1000000001","direct_message_events":[{"type":"message_create","id":"881","created_timestamp":"1784928224372","message_create":{"target":{"recipient_id":"1000000002"},"sender_id":"1000000001","message_data":{"text":"Click evil.example to claim"}}}]}""")]
+    [InlineData("a revoke", """{"for_user_id":"1000000001","user_event":{"revoke":{"date_time":"2026-12-01T10:00:00.000Z","target":{"app_id":"1"},"source":{"user_id":"1000000001"}}}}""")]
+    public async Task TheChannelsKey_BringsOnlyCustomersDms_NotMentionsTheBrandsDmsOrARevoke(string what, string payload)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(apiKey, payload)).StatusCode);
+
+        var handled = await HandledAsync();
+
+        Assert.True(handled.Status == InboundEventStatus.Ignored, what);
+        Assert.StartsWith("Refused from the DM channel's API key", handled.Outcome);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Empty(await db.Messages.ToListAsync(Ct));
+        Assert.False((await db.XAccounts.SingleAsync(Ct)).AccessRevoked);
+    }
+
+    [Fact]
+    public async Task WhileTheChannelTakesDmsFromItsService_XsWebhookNoLongerBringsThem_UntilSwitchedBack()
+    {
+        using var control = new HttpClient { BaseAddress = new Uri(http.BaseAddress!, "emulator/control/") };
+        await new EmulatorControl(control).CustomerDmAsync("jane_doe", "Hello through X's webhook");
+
+        var handled = await HandledAsync();
+        Assert.Equal(InboundEventStatus.Ignored, handled.Status);
+        Assert.Contains("takes customers' DMs from its intermediary service", handled.Outcome);
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+            await channels.UpdateAsync((await channels.ListAsync(Ct)).Single().Id, new() { Name = "DMs", InboundType = InboundEventType.TwitterWebhook }, "ada", Ct);
+        }
+
+        await new EmulatorControl(control).CustomerDmAsync("jane_doe", "Hello again");
+        Assert.Equal(InboundEventStatus.Processed, (await HandledAsync(count: 2)).Status);
+    }
+
+    /// <summary>The newest stored event once the worker has handled <paramref name="count"/> of them.</summary>
+    private async Task<InboundEvent> HandledAsync(int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+            {
+                var handled = await db.InboundEvents.AsNoTracking().Where(e => e.Status != InboundEventStatus.Pending).OrderBy(e => e.Id).ToListAsync(Ct);
+                if (handled.Count >= count)
+                {
+                    return handled[^1];
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The event was not handled.");
+            await Task.Delay(20, Ct);
+        }
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string? key, string body = "{\"for_user_id\":\"1000000001\",\"direct_message_events\":[]}")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, IntermediaryReceiver.Path.TrimStart('/'))
