@@ -34,12 +34,12 @@ public static class WebServiceRegistration
             o.Cookie.Name = "TwitterAddon.Auth";
             // Secure whenever the request came over https (directly or through the proxy).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
         });
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddReverseProxySupport(configuration, environment.IsDevelopment());
-        // The cookie's security stamp is checked on every request: after sign-out (or deactivation) a copy of the
-        // cookie is refused at once, not after Identity's default 30 minutes. One indexed lookup per page request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Claims (name, role) are refreshed from the database once a minute; the stamp itself is checked on every request (SessionCheck).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddSingleton<KnownDevice>();
         services.AddSignInThrottle();

@@ -86,7 +86,7 @@ public sealed class ChannelIconServingTests : IAsyncLifetime
 
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal((ChannelIcon.ThumbnailSize, ChannelIcon.ThumbnailSize), (image.Width, image.Height));
-        Assert.True(response.Headers.CacheControl!.Private && response.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365));
+        Assert.True(response.Headers.CacheControl!.Private && response.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365), response.Headers.CacheControl.ToString());
         Assert.Contains("immutable", response.Headers.CacheControl.Extensions.Select(e => e.Name));
 
         using var again = new HttpRequestMessage(HttpMethod.Get, channel.IconUrl);
