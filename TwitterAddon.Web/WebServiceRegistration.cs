@@ -42,7 +42,7 @@ public static class WebServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddSingleton<KnownDevice>();
-        services.AddSignInThrottle();
+        services.AddPortalRateLimits();
 
 
         services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(

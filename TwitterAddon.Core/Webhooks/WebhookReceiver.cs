@@ -6,15 +6,22 @@ namespace TwitterAddon.Core.Webhooks;
 /// </summary>
 public sealed class WebhookReceiver(ConsumerSecrets secrets, CrcLog crcs, InboundEventWriter writer)
 {
-    /// <summary>X's crc_token is a short base64 string; anything else (a JSON body, say) is refused, so the CRC is no signing oracle.</summary>
+    /// <summary>
+    /// X's crc_token is a base64 string of 16 to 128 characters (as other X clients check, <c>^[A-Za-z0-9+/=_-]{16,128}$</c>);
+    /// anything else (a JSON body, or a bare <c>1</c>, <c>true</c> or <c>null</c>) is refused, so the CRC signs nothing
+    /// that could pass for a payload.
+    /// </summary>
     public static bool IsPlausibleCrcToken(string? token) =>
-        token is { Length: > 0 and <= 128 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '-' or '_');
+        token is { Length: >= 16 and <= 128 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '-' or '_');
 
     /// <summary>The response_token, or null when the key is unknown or the token implausible.</summary>
     public string? AnswerCrc(string webhookKey, string? crcToken) =>
         IsPlausibleCrcToken(crcToken) && secrets.TryGet(webhookKey, out var secret)
             ? WebhookSignature.CrcResponseToken(secret, crcToken!)
             : null;
+
+    /// <summary>Whether a connected account has this webhook address (checked before anything of a delivery is read).</summary>
+    public bool Knows(string webhookKey) => secrets.TryGet(webhookKey, out _);
 
     public Task RecordCrcAsync(string webhookKey, CancellationToken cancellationToken) => crcs.RecordAsync(webhookKey, cancellationToken);
 

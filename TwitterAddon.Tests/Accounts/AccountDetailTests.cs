@@ -104,21 +104,25 @@ public sealed class AccountDetailTests : IAsyncLifetime
         var (sandbox, _) = await EnvironmentsAsync();
         Assert.Empty(sandbox["webhooks"]!.AsArray());
         Assert.Empty(sandbox["subscriptions"]!.AsArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"webhooks/twitter/{key}?crc_token=abc", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"webhooks/twitter/{key}?crc_token=abcdefghijklmnop", Ct)).StatusCode);
     }
 
     [Fact]
     public async Task Crc_IsAnsweredWithTheConsumerSecret_AndRefusesImplausibleTokens()
     {
+        const string token = "f8WvEgfNoJ-Xo0Ep_x3lCA";
         var key = (await StoredAsync())!.WebhookKey;
 
-        var answer = await http.GetFromJsonAsync<JsonObject>($"webhooks/twitter/{key}?crc_token=foo&nonce=1", Ct);
-        var oracle = await http.GetAsync($"webhooks/twitter/{key}?crc_token=" + Uri.EscapeDataString("{\"for_user_id\":\"1\"}"), Ct);
-        var unknown = await http.GetAsync("webhooks/twitter/nosuchkey?crc_token=foo", Ct);
+        var answer = await http.GetFromJsonAsync<JsonObject>($"webhooks/twitter/{key}?crc_token={token}&nonce=1", Ct);
+        var unknown = await http.GetAsync($"webhooks/twitter/nosuchkey?crc_token={token}", Ct);
 
-        Assert.Equal(WebhookSignature.CrcResponseToken(SandboxSeed.ConsumerSecret, "foo"), (string?)answer!["response_token"]);
-        Assert.Equal(HttpStatusCode.BadRequest, oracle.StatusCode);
+        Assert.Equal(WebhookSignature.CrcResponseToken(SandboxSeed.ConsumerSecret, token), (string?)answer!["response_token"]);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        foreach (var implausible in new[] { "{\"for_user_id\":\"1\"}", "1", "true", "null", "12345", "", new string('A', 129) })
+        {
+            var refused = await http.GetAsync($"webhooks/twitter/{key}?crc_token=" + Uri.EscapeDataString(implausible), Ct);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"crc_token={implausible} was signed");
+        }
     }
 
     [Fact]

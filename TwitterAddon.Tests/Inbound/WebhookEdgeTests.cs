@@ -18,7 +18,7 @@ public sealed class WebhookEdgeTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
-    public async Task ABadSignature_OrAnUnknownWebhook_Is401_AndStoresNothing()
+    public async Task ABadSignature_Is401_AnUnknownWebhook404_AndNothingIsStored()
     {
         var body = SignedPayloads.DirectMessage("9001", "1000000002", "hi");
 
@@ -26,9 +26,65 @@ public sealed class WebhookEdgeTests : IAsyncLifetime
         var unsigned = await harness.PostAsync(Encoding.UTF8.GetBytes(body), signature: null);
         var unknownKey = await harness.PostSignedAsync(body, key: "no-such-webhook");
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound],
             new[] { wrongSecret.StatusCode, unsigned.StatusCode, unknownKey.StatusCode });
         Assert.Equal(0, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AnUnknownAddress_IsAnswered_BeforeItsStalledBodyArrives()
+    {
+        // The guard only stops a hang: the answer comes as soon as the address is checked.
+        var status = await StalledUploadAsync("no-such-webhook").WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal("404", status);
+    }
+
+    [Fact]
+    public async Task ABodyThatTrickles_IsCutOffAfterTheDeadline_AndNothingIsStored()
+    {
+        // 400 bytes a second: fast enough for Kestrel's minimum data rate, slow enough to hold a connection for 45 minutes.
+        var status = await StalledUploadAsync(harness.WebhookKey, trickle: true).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.Equal("408", status);
+        Assert.Equal(0, await CountAsync());
+    }
+
+    /// <summary>
+    /// A slow-upload attack on a raw connection: headers announcing 1 MB, a few bytes of it, then nothing (or a trickle).
+    /// Returns the status code the portal answers with while the body is still missing.
+    /// </summary>
+    private async Task<string> StalledUploadAsync(string key, bool trickle = false)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(harness.Http.BaseAddress!.Host, harness.Http.BaseAddress.Port, Ct);
+        var stream = tcp.GetStream();
+        var head = $"POST /webhooks/twitter/{key} HTTP/1.1\r\nHost: {harness.Http.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{{\"for_user_id\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Ct);
+        await stream.FlushAsync(Ct);
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var trickling = trickle ? TrickleAsync(stream, answered.Token) : Task.CompletedTask;
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync(Ct) ?? "";
+        await answered.CancelAsync();
+        await trickling;
+        return statusLine.Split(' ')[1];
+    }
+
+    private static async Task TrickleAsync(Stream stream, CancellationToken stop)
+    {
+        var spaces = Encoding.ASCII.GetBytes(new string(' ', 100));
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await stream.WriteAsync(spaces, stop);
+                await Task.Delay(250, stop);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
     }
 
     [Fact]

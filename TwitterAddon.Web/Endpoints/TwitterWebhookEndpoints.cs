@@ -33,15 +33,21 @@ public static class TwitterWebhookEndpoints
 
         webhooks.MapPost("/{key}", async (string key, HttpContext http, WebhookReceiver inbox) =>
         {
+            // The address first: a stranger's upload to an unknown address is not read at all.
+            if (!inbox.Knows(key))
+            {
+                return Results.Text("No X app is connected at this address.", statusCode: StatusCodes.Status404NotFound);
+            }
+
             if (http.Request.ContentLength > MaxBodyBytes)
             {
                 return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var body = await ReadBodyAsync(http);
+            var (body, failure) = await ReadBodyAsync(http);
             if (body is null)
             {
-                return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                return failure;
             }
 
             if (inbox.Verify(key, body, http.Request.Headers[WebhookSignature.HeaderName]) != WebhookSignatureCheck.Valid)
@@ -51,7 +57,7 @@ public static class TwitterWebhookEndpoints
 
             await inbox.StoreAsync(key, body, http.RequestAborted);
             return Results.Text("ok");
-        });
+        }).RequireRateLimiting(UploadsPolicy);
 
         endpoints.MapPost(IntermediaryReceiver.Path, async (HttpContext http, IntermediaryReceiver intermediary) =>
         {
@@ -62,36 +68,62 @@ public static class TwitterWebhookEndpoints
                 return Results.Text("Send the Direct Message channel's API key as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            if (http.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(http) is not { } body)
+            if (http.Request.ContentLength > MaxBodyBytes)
             {
                 return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
+            var (body, failure) = await ReadBodyAsync(http);
+            if (body is null)
+            {
+                return failure;
+            }
+
             await intermediary.StoreAsync(webhookKey, body, http.RequestAborted);
             return Results.Text("ok");
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(UploadsPolicy);
 
         return endpoints;
     }
 
-    /// <summary>The raw bytes as sent (the signature covers exactly them), or null past the size limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
+    /// <summary>
+    /// The raw bytes as sent (the signature covers exactly them); or the answer for a body over the size limit, or one
+    /// that did not arrive within <see cref="BodyDeadline"/> (X sends a few KB at once; a trickle only holds a connection).
+    /// </summary>
+    private static async Task<(byte[]? Body, IResult Failure)> ReadBodyAsync(HttpContext http)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(BodyDeadline);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, deadline.Token)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            return (null, Results.Text("The body took too long to arrive.", statusCode: StatusCodes.Status408RequestTimeout));
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), Results.Ok());
     }
+
+    /// <summary>How long a delivery's body may take to arrive; X itself gives up on a delivery after 3 seconds.</summary>
+    public static readonly TimeSpan BodyDeadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>Uploads read at once across the webhook and intermediary endpoints; more wait for none and get 503 (X retries).</summary>
+    public const int ConcurrentUploads = 128;
+
+    public const string UploadsPolicy = "webhook-uploads";
 
     private sealed record CrcAnswer([property: System.Text.Json.Serialization.JsonPropertyName("response_token")] string ResponseToken);
 }

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace TwitterAddon.Web.Identity;
 
@@ -15,25 +14,17 @@ public static class SignInThrottle
 
     private static readonly string[] Guarded = ["/account/login", "/first-run"];
 
-    public static IServiceCollection AddSignInThrottle(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && Guarded.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
-                    ? RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new SlidingWindowRateLimiterOptions
-                    {
-                        PermitLimit = PostsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        SegmentsPerWindow = 6,
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("unguarded"));
-            // A person sees the sign-in page again with the reason, not a bare 429.
-            o.OnRejected = (context, _) =>
+    public static PartitionedRateLimiter<HttpContext> Limiter { get; } = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        Guards(http)
+            ? RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new SlidingWindowRateLimiterOptions
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.HttpContext.Response.Headers.Location = "/account/login?throttled=true";
-                return ValueTask.CompletedTask;
-            };
-        });
+                PermitLimit = PostsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("unguarded"));
+
+    public static bool Guards(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && Guarded.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
 }
