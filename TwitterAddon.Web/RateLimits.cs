@@ -15,7 +15,7 @@ public static class RateLimits
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = SignInThrottle.Limiter;
+            o.GlobalLimiter = SignInThrottle.CreateLimiter();
             o.AddConcurrencyLimiter(TwitterWebhookEndpoints.UploadsPolicy, c => (c.PermitLimit, c.QueueLimit) = (TwitterWebhookEndpoints.ConcurrentUploads, 0));
             o.OnRejected = (context, _) =>
             {

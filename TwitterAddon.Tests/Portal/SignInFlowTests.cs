@@ -151,6 +151,21 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/\u3002evil.example", "/%E3%80%82evil.example")]
+    [InlineData("/inbox?q=caf\u00e9", "/inbox?q=caf%C3%A9")]
+    [InlineData("/team\r\nSet-Cookie: x=1", "/team%0D%0ASet-Cookie:%20x=1")]
+    public async Task SignIn_WithANonAsciiOrControlReturnUrl_RedirectsOnSite_Encoded(string returnUrl, string expected)
+    {
+        await CreateAdminAsync();
+        NewVisitor();
+
+        var response = await visitor!.SignInAsync(returnUrl: returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, new Uri(new Uri("http://localhost/"), response.Headers.Location!).PathAndQuery);
+    }
+
     [Fact]
     public async Task AnAgent_OpeningAnAdminPage_IsToldItIsForAdmins()
     {

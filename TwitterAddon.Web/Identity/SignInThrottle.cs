@@ -14,7 +14,8 @@ public static class SignInThrottle
 
     private static readonly string[] Guarded = ["/account/login", "/first-run"];
 
-    public static PartitionedRateLimiter<HttpContext> Limiter { get; } = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    /// <summary>A new limiter, one per host (its counts must not be shared by two hosts in one process).</summary>
+    public static PartitionedRateLimiter<HttpContext> CreateLimiter() => PartitionedRateLimiter.Create<HttpContext, string>(http =>
         Guards(http)
             ? RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new SlidingWindowRateLimiterOptions
             {
