@@ -157,7 +157,7 @@ public sealed partial class AccountConnector(
     }
 
     private static ConnectProgressReport Report(ConnectStep step, XUser user) =>
-        new(step, user.Name, user.ScreenName, user.ProfileImageUrlHttps);
+        new(step, user.Name, user.ScreenName, XProfileImage.Safe(user.ProfileImageUrlHttps));
 
     private async Task SaveAsync(
         SetupForm form, OAuthCredentials credentials, string env, XUser user, string key, string url, string webhookId,
@@ -171,7 +171,7 @@ public sealed partial class AccountConnector(
             ProtectedAccessToken = protector.Protect(credentials.AccessToken),
             ProtectedAccessTokenSecret = protector.Protect(credentials.AccessTokenSecret),
             EnvLabel = env, Tier = form.Tier, UserId = user.IdStr, ScreenName = user.ScreenName, Name = user.Name,
-            ProfileImageUrl = user.ProfileImageUrlHttps, WebhookId = webhookId, WebhookUrl = url, WebhookValid = true,
+            ProfileImageUrl = XProfileImage.Safe(user.ProfileImageUrlHttps), WebhookId = webhookId, WebhookUrl = url, WebhookValid = true,
             SubscriptionActive = true, ConnectedAt = clock.GetUtcNow(), LastCheckedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);

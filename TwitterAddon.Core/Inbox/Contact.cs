@@ -26,7 +26,7 @@ public sealed class Contact
     public static Contact Unknown(string xUserId) => new() { XUserId = xUserId, Name = xUserId, ScreenName = xUserId, ProfileWanted = true };
 
     public static Contact Of(string xUserId, string name, string screenName, string? profileImageUrl = null) =>
-        new() { XUserId = xUserId, Name = name, ScreenName = screenName, ProfileImageUrl = profileImageUrl };
+        new() { XUserId = xUserId, Name = name, ScreenName = screenName, ProfileImageUrl = Twitter.XProfileImage.Safe(profileImageUrl) };
 
     /// <summary>The latest profile X sent; an empty name falls back to the handle, a missing avatar keeps the old one.</summary>
     public void UpdateProfile(string name, string screenName, string? profileImageUrl, DateTimeOffset now)
@@ -38,7 +38,8 @@ public sealed class Contact
 
         ProfileWanted = false;
         var shown = name.Length > 0 ? name : screenName;
-        var avatar = profileImageUrl ?? ProfileImageUrl;
+        // Only an avatar agents' browsers may load is kept (XProfileImage); a missing or refused one keeps the old one.
+        var avatar = Twitter.XProfileImage.Safe(profileImageUrl) ?? ProfileImageUrl;
         if ((Name, ScreenName, ProfileImageUrl) != (shown, screenName, avatar))
         {
             (Name, ScreenName, ProfileImageUrl, UpdatedAt) = (shown, screenName, avatar, now);
