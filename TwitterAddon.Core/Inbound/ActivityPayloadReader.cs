@@ -15,7 +15,7 @@ public static class ActivityPayloadReader
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -34,5 +34,24 @@ public static class ActivityPayloadReader
         {
             throw new UnreadablePayloadException($"A field has the wrong type or is out of range: {e.Message}", e);
         }
+    }
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    /// <summary>
+    /// The body as JSON: a UTF-8 byte order mark is skipped, and bytes that are not UTF-8 are read as U+FFFD (the
+    /// signature was checked on the bytes as sent; what an agent reads need not fail over one bad byte).
+    /// </summary>
+    private static JsonDocument Parse(byte[] body)
+    {
+        var json = body.AsMemory();
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(json.Span)
+            ? JsonDocument.Parse(json, Options)
+            : JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(json.Span), Options);
     }
 }

@@ -177,7 +177,9 @@ public sealed partial class InboundWorker(
         }
 
         var status = outcomes.Any(o => o.Status == InboundEventStatus.Processed) ? InboundEventStatus.Processed : InboundEventStatus.Ignored;
-        return (status, string.Join(" ", outcomes.Select(o => o.Description).Distinct(StringComparer.Ordinal)));
+        var cuts = payload.Items.SelectMany(InboundLimits.Cuts).Distinct(StringComparer.Ordinal).ToList();
+        var described = string.Join(" ", outcomes.Select(o => o.Description).Distinct(StringComparer.Ordinal));
+        return (status, cuts.Count == 0 ? described : $"{described} Too long to keep whole: {string.Join("; ", cuts)}.");
     }
 
     /// <summary>

@@ -24,10 +24,23 @@ internal static class PayloadJson
     /// <summary>X's ids are strings, but a number is accepted too (some forwarders re-serialize).</summary>
     public static string? OptionalString(JsonElement parent, string name) => Optional(parent, name) switch
     {
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.String } value => Text(value),
         { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
         _ => null,
     };
+
+    /// <summary>A string value; one with an escaped lone surrogate (which System.Text.Json refuses) is read with U+FFFD in its place.</summary>
+    private static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Core.Text.JsonStringLiteral.Decode(value.GetRawText());
+        }
+    }
 
     public static bool OptionalBool(JsonElement parent, string name) => IsTrue(Optional(parent, name));
 

@@ -1,8 +1,15 @@
+using TwitterAddon.Core.Text;
+
 namespace TwitterAddon.Core.Inbox;
 
 /// <summary>A customer on X as we last saw them (DM <c>users</c> map or a tweet's <c>user</c>).</summary>
 public sealed class Contact
 {
+    /// <summary>X allows 50 characters for a name and 15 for a handle; what is longer is cut to these (twice as generous).</summary>
+    public const int NameMaxLength = 100;
+
+    public const int ScreenNameMaxLength = 50;
+
     private Contact()
     {
     }
@@ -25,8 +32,11 @@ public sealed class Contact
     /// <summary>Someone X named only by id so far: the id stands in for the name until X sends a profile.</summary>
     public static Contact Unknown(string xUserId) => new() { XUserId = xUserId, Name = xUserId, ScreenName = xUserId, ProfileWanted = true };
 
-    public static Contact Of(string xUserId, string name, string screenName, string? profileImageUrl = null) =>
-        new() { XUserId = xUserId, Name = name, ScreenName = screenName, ProfileImageUrl = Twitter.XProfileImage.Safe(profileImageUrl) };
+    public static Contact Of(string xUserId, string name, string screenName, string? profileImageUrl = null) => new()
+    {
+        XUserId = xUserId, Name = TextCut.ToLength(name, NameMaxLength), ScreenName = TextCut.ToLength(screenName, ScreenNameMaxLength),
+        ProfileImageUrl = Twitter.XProfileImage.Safe(profileImageUrl),
+    };
 
     /// <summary>The latest profile X sent; an empty name falls back to the handle, a missing avatar keeps the old one.</summary>
     public void UpdateProfile(string name, string screenName, string? profileImageUrl, DateTimeOffset now)
@@ -37,7 +47,8 @@ public sealed class Contact
         }
 
         ProfileWanted = false;
-        var shown = name.Length > 0 ? name : screenName;
+        screenName = TextCut.ToLength(screenName, ScreenNameMaxLength);
+        var shown = TextCut.ToLength(name.Length > 0 ? name : screenName, NameMaxLength);
         // Only an avatar agents' browsers may load is kept (XProfileImage); a missing or refused one keeps the old one.
         var avatar = Twitter.XProfileImage.Safe(profileImageUrl) ?? ProfileImageUrl;
         if ((Name, ScreenName, ProfileImageUrl) != (shown, screenName, avatar))

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Text;
 using TwitterAddon.Core.Channels;
 
 namespace TwitterAddon.Core.Inbox;
@@ -58,7 +59,7 @@ public sealed class Conversation
     public static string ThreadKeyOf(string rootTweetId) => "thread:" + rootTweetId;
 
     public static string Preview(string text) =>
-        text.Length <= PreviewLength ? text : text[..PreviewLength].TrimEnd() + "\u2026";
+        text.Length <= PreviewLength ? text : TextCut.ToLength(text, PreviewLength).TrimEnd() + "\u2026";
 
     /// <summary>The channel that took its latest message.</summary>
     public void RouteTo(int? channelId) => ChannelId = channelId;

@@ -1,3 +1,5 @@
+using TwitterAddon.Core.Text;
+
 namespace TwitterAddon.Core.Inbox;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace TwitterAddon.Core.Inbox;
 public sealed class Message
 {
     public const int MaxTextLength = 10_000;
+
+    /// <summary>The longest text kept of what X delivers (X's longest post is 25,000 characters; a DM 10,000): more is cut.</summary>
+    public const int MaxStoredTextLength = 25_000;
 
     private Message()
     {
@@ -61,14 +66,14 @@ public sealed class Message
     public static Message FromCustomer(
         string xId, string text, DateTimeOffset at, Contact author, string? inReplyToTweetId = null, bool? summonsAccount = null) => new()
     {
-        Direction = MessageDirection.Inbound, XId = xId, Text = text, At = at, Status = MessageStatus.Received,
+        Direction = MessageDirection.Inbound, XId = xId, Text = TextCut.ToLength(text, MaxStoredTextLength), At = at, Status = MessageStatus.Received,
         AuthorContact = author, InReplyToTweetId = inReplyToTweetId, SummonsAccount = summonsAccount,
     };
 
     /// <summary>Something the account sent from X's own app (or another tool): on X already, not ours to send.</summary>
     public static Message SentElsewhere(string xId, string text, DateTimeOffset at, string? inReplyToTweetId) => new()
     {
-        Direction = MessageDirection.Outbound, XId = xId, Text = text, At = at, Status = MessageStatus.Delivered,
+        Direction = MessageDirection.Outbound, XId = xId, Text = TextCut.ToLength(text, MaxStoredTextLength), At = at, Status = MessageStatus.Delivered,
         InReplyToTweetId = inReplyToTweetId,
     };
 
