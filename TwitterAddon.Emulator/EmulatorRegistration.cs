@@ -36,7 +36,10 @@ public static class EmulatorRegistration
         services.AddSingleton<NonceLedger>();
         services.AddValidatorsFromAssemblyContaining<CreateUserRequestValidator>(ServiceLifetime.Singleton);
         // Webhooks are the add-on's own endpoints; X's deadline is enforced per call, not by HttpClient.Timeout.
-        services.AddHttpClient(CrcChallenger.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Its requests are logged without the key at the end of the webhook's address (RedactedWebhookLogger).
+        services.AddSingleton<RedactedWebhookLogger>();
+        services.AddHttpClient(CrcChallenger.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers().AddLogger<RedactedWebhookLogger>();
         return services;
     }
 

@@ -29,6 +29,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => database.FilePath;
 
+    /// <summary>More services for the host (a log capture, say), added after its own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>The host's environment; Production tests what a real install does.</summary>
     public string Environment { get; init; } = "Development";
 
@@ -69,6 +72,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
         builder.UseEnvironment(Environment);
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
+        if (ExtraServices is { } extra)
+        {
+            builder.ConfigureServices(extra);
+        }
     }
 
     public override async ValueTask DisposeAsync()
