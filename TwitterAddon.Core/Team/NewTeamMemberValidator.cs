@@ -20,7 +20,9 @@ public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
             .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
             .WithMessage("A team member with this email already exists.");
 
-        RuleFor(m => m.Password).StrongPassword();
+        RuleFor(m => m.Password).StrongPassword()
+            .Must((member, password) => !CommonPasswords.ContainsEmail(password, member.Email))
+            .WithMessage("The password must not contain the email address.");
 
         RuleFor(m => m.Role)
             .Must(role => TeamRoles.All.Contains(role)).WithMessage("Choose Admin or Agent.");

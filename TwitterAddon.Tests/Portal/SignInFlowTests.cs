@@ -76,6 +76,23 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal("/first-run", (await client.GetAsync("/account/login", Ct)).Headers.Location!.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("1234567890", "This password is one of the most common ones")]
+    [InlineData("ada@example.com rules", "The password must not contain the email address.")]
+    public async Task FirstRun_WithACommonPassword_OrOneContainingTheEmail_IsRefused_AndCreatesNobody(string password, string message)
+    {
+        var response = await PostFormAsync("/first-run", "first-run", new()
+        {
+            ["Input.DisplayName"] = "Ada Admin",
+            ["Input.Email"] = "ada@example.com",
+            ["Input.Password"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(message), await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("/first-run", (await client.GetAsync("/account/login", Ct)).Headers.Location!.AbsolutePath);
+    }
+
     [Fact]
     public async Task SignIn_WithAWrongPassword_IsRefused_ThenTheRightOneWorks_AndSignOutEndsIt()
     {
