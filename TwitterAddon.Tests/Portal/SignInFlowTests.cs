@@ -207,6 +207,17 @@ public sealed class SignInFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnknownAddress_Is404_OnAPlainPage_WithNoLiveCircuit()
+    {
+        var response = await client.GetAsync("/no/such/page", Ct);
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Nothing here", html);
+        Assert.DoesNotContain("\"type\":\"server\"", html);
+    }
+
+    [Fact]
     public async Task HealthCheck_IsAnonymous_AndHealthyWhenTheDatabaseAnswers()
     {
         var response = await client.GetAsync("/healthz", Ct);
