@@ -46,6 +46,7 @@ public static partial class WebPipeline
     {
         // First: the rest of the pipeline sees the scheme and client address the proxy saw.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -43,6 +43,7 @@ public static class WebServiceRegistration
         services.AddAuthorization();
         services.AddSingleton<KnownDevice>();
         services.AddPortalRateLimits();
+        services.AddPortalSecurityHeaders();
 
 
         services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(

@@ -42,6 +42,9 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>What Chromium refused under the pages' Content-Security-Policy, on every page of this session.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     /// <summary>A new browser profile (its own cookies), as a second person at another computer.</summary>
     public async Task<IPage> NewVisitorAsync()
     {
@@ -51,7 +54,15 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Enqueue(message.Text);
+            }
+        };
+        return page;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

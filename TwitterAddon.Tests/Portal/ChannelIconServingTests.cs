@@ -88,6 +88,7 @@ public sealed class ChannelIconServingTests : IAsyncLifetime
         Assert.Equal((ChannelIcon.ThumbnailSize, ChannelIcon.ThumbnailSize), (image.Width, image.Height));
         Assert.True(response.Headers.CacheControl!.Private && response.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365), response.Headers.CacheControl.ToString());
         Assert.Contains("immutable", response.Headers.CacheControl.Extensions.Select(e => e.Name));
+        Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
 
         using var again = new HttpRequestMessage(HttpMethod.Get, channel.IconUrl);
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);

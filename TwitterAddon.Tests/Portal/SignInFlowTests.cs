@@ -218,6 +218,23 @@ public sealed class SignInFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryPage_CarriesTheSecurityHeaders_WithANoncePerRequest()
+    {
+        var first = await client.GetAsync("/account/login", Ct);
+        var second = await client.GetAsync("/account/login", Ct);
+
+        var csp = first.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self' 'nonce-", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("object-src 'none'", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.NotEqual(csp, second.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", first.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", first.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", first.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
     public async Task HealthCheck_IsAnonymous_AndHealthyWhenTheDatabaseAnswers()
     {
         var response = await client.GetAsync("/healthz", Ct);

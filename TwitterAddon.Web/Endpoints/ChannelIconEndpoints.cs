@@ -6,7 +6,7 @@ namespace TwitterAddon.Web.Endpoints;
 /// <summary>
 /// Channel icons at <c>/channel-icons/{channel id}/{version}</c>, for signed-in team members. Each version's URL
 /// names one image for good, so browsers keep it (immutable, ETag); an old version's URL redirects to the current one.
-/// An SVG is served so that, even opened on its own, it can run nothing.
+/// An SVG is served so that, even opened on its own, it can run nothing (<see cref="SecurityHeaders.IconPolicy"/>).
 /// </summary>
 public static class ChannelIconEndpoints
 {
@@ -26,11 +26,9 @@ public static class ChannelIconEndpoints
 
             var headers = http.Response.Headers;
             headers.CacheControl = "private, max-age=31536000, immutable";
-            headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
             var etag = new EntityTagHeaderValue($"\"{channelId}-{version}\"");
             return Results.Bytes(bytes, contentType, entityTag: etag);
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithSecurityHeadersPolicy(SecurityHeaders.IconPolicy);
         return endpoints;
     }
 }
