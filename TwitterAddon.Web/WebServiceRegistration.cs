@@ -44,6 +44,7 @@ public static class WebServiceRegistration
         services.AddSingleton<KnownDevice>();
         services.AddPortalRateLimits();
         services.AddPortalSecurityHeaders();
+        services.AddKeyRingCertificate(configuration, environment);
 
 
         services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(

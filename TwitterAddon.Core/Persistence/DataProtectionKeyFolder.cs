@@ -9,7 +9,8 @@ namespace TwitterAddon.Core.Persistence;
 
 /// <summary>
 /// Keeps the Data Protection keys in <c>DataProtection:KeysFolder</c>, by default a <c>keys</c> folder
-/// beside the database: whoever backs up or moves the database takes the keys that unlock it along.
+/// beside the database: whoever backs up or moves the database takes the keys that unlock it along. The folder and
+/// the key files are owner-only; the keys can be encrypted with a certificate (<c>DataProtection:Certificate</c>, Web).
 /// </summary>
 internal sealed class DataProtectionKeyFolder(
     DatabaseLocation database, IConfiguration configuration, IHostEnvironment environment, ILoggerFactory loggers)
@@ -21,6 +22,28 @@ internal sealed class DataProtectionKeyFolder(
         var folder = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")
             : Path.GetFullPath(configured, environment.ContentRootPath);
-        options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
+        OwnerOnlyFiles.PrepareFolder(folder);
+        options.XmlRepository = new OwnerOnlyXmlRepository(new DirectoryInfo(folder), loggers);
+    }
+
+    /// <summary>Each key file is made owner-only as soon as it is written (and those written before, at start).</summary>
+    private sealed class OwnerOnlyXmlRepository : FileSystemXmlRepository
+    {
+        public OwnerOnlyXmlRepository(DirectoryInfo directory, ILoggerFactory loggers)
+            : base(directory, loggers) => Tighten();
+
+        public override void StoreElement(System.Xml.Linq.XElement element, string friendlyName)
+        {
+            base.StoreElement(element, friendlyName);
+            Tighten();
+        }
+
+        private void Tighten()
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(Directory.FullName, "*.xml"))
+            {
+                OwnerOnlyFiles.PrepareFile(file);
+            }
+        }
     }
 }

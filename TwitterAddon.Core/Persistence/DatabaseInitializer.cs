@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TwitterAddon.Core.Persistence;
 
-/// <summary>Creates the folder, applies migrations and turns on WAL before the app takes requests.</summary>
+/// <summary>Creates the folder (owner-only, <see cref="OwnerOnlyFiles"/>), applies migrations and turns on WAL before the app takes requests.</summary>
 public sealed class DatabaseInitializer(DatabaseLocation location, IDbContextFactory<TwitterAddonDbContext> contexts)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -11,7 +11,10 @@ public sealed class DatabaseInitializer(DatabaseLocation location, IDbContextFac
         var folder = Path.GetDirectoryName(location.FilePath)!;
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnerOnlyFiles.PrepareFolder(folder);
+            OwnerOnlyFiles.PrepareFile(location.FilePath, create: true);
+            OwnerOnlyFiles.PrepareFile(location.FilePath + "-wal");
+            OwnerOnlyFiles.PrepareFile(location.FilePath + "-shm");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
