@@ -4,8 +4,12 @@ using TwitterAddon.Core.Accounts;
 
 namespace TwitterAddon.LoadTest;
 
-/// <summary>The real portal (TwitterAddon.Web.dll) as a child process, Production settings, on its own database.</summary>
-internal sealed class HostProcess(string webDll, string databaseFile, int port) : IDisposable
+/// <summary>
+/// The real portal (TwitterAddon.Web.dll) as a child process, Production settings, on its own database; with
+/// <paramref name="settings"/> added (another X, say), or as the emulated X itself (<see cref="EmulatedX"/>).
+/// </summary>
+internal sealed class HostProcess(string webDll, string databaseFile, int port, IReadOnlyList<string>? settings = null, string environment = "Production")
+    : IDisposable
 {
     private Process? process;
 
@@ -19,6 +23,15 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port) 
         var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl, tier);
         await host.StartAsync();
         return (host, folder, databaseFile, key);
+    }
+
+    /// <summary>A second host that only plays X (the emulator on, Development), so it outlives the portal's kills.</summary>
+    public static async Task<(HostProcess Host, string Folder)> EmulatedXAsync(string webDll)
+    {
+        var folder = Directory.CreateTempSubdirectory("twitteraddon-x-").FullName;
+        var host = new HostProcess(webDll, Path.Combine(folder, "x.db"), FreePort(), ["--Emulator:Enabled=true"], "Development");
+        await host.StartAsync();
+        return (host, folder);
     }
 
     public static int FreePort()
@@ -43,10 +56,10 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port) 
         };
         foreach (var argument in new[]
         {
-            webDll, "--urls", BaseUrl, "--environment", "Production",
+            webDll, "--urls", BaseUrl, "--environment", environment,
             $"--ConnectionStrings:TwitterAddon=Data Source={databaseFile}", $"--App:PublicBaseUrl={BaseUrl}",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(settings ?? []))
         {
             start.ArgumentList.Add(argument);
         }

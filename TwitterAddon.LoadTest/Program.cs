@@ -4,6 +4,8 @@ using TwitterAddon.LoadTest;
 // signed events (v1.1 Account Activity or the v2 X Activity API) at its webhook, the way X would.
 //   load [--seconds 30] [--concurrency 32]   throughput and ack latency, then the same load on a bare 200 endpoint
 //   kill [--events 3000] [--kills 5]         SIGKILLs the host while events flow; every acked event must be in the inbox once
+//   replykill [--kills 3]                    SIGKILLs the host while replies go out to a second host playing X, until kills
+//                                            have landed --kills times before and after X had a reply; each must be on X once
 //   --api v1.1|v2                            Account Activity payloads for a Sandbox account (default), or X Activity API
 //                                            envelopes for a Pay-per-use account
 var options = RunOptions.Parse(args);
@@ -11,11 +13,12 @@ return options.Command switch
 {
     "load" => await LoadRun.RunAsync(options),
     "kill" => await KillRun.RunAsync(options),
+    "replykill" => await ReplyKillRun.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N] [--api v1.1|v2]");
+    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill|replykill --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N] [--api v1.1|v2]");
     return 2;
 }

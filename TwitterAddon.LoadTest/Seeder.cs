@@ -5,8 +5,10 @@ using Microsoft.Extensions.Hosting;
 using TwitterAddon.Core;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Webhooks;
+using TwitterAddon.Emulator.World;
 
 namespace TwitterAddon.LoadTest;
 
@@ -19,16 +21,7 @@ internal static class Seeder
     public static async Task<(string DatabaseFile, string WebhookKey)> SeedAsync(string folder, string publicBaseUrl, AccountTier tier)
     {
         var databaseFile = Path.Combine(folder, "twitteraddon.db");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = $"Data Source={databaseFile}",
-            ["App:PublicBaseUrl"] = publicBaseUrl,
-        });
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
-        builder.Services.AddTwitterAddonCore();
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        using var host = await CoreAsync(databaseFile, publicBaseUrl);
         var protector = host.Services.GetRequiredService<SecretProtector>();
         var key = WebhookAddress.NewKey();
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
@@ -43,5 +36,56 @@ internal static class Seeder
         db.Channels.Add(new Channel { AccountUserId = SignedEvents.AccountId, Kind = ChannelKind.DirectMessage, Name = "DMs", CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
         return (databaseFile, key);
+    }
+
+    /// <summary>
+    /// For the reply kill run: the emulated X's demo account connected with its real keys (Sandbox tier), both channels,
+    /// and two conversations with jane_doe, a DM and her mention <paramref name="mentionId"/> on X. Core stays open for the run.
+    /// </summary>
+    public static async Task<IHost> SeedForRepliesAsync(string folder, string publicBaseUrl, string mentionId)
+    {
+        var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        var protector = host.Services.GetRequiredService<SecretProtector>();
+        var key = WebhookAddress.NewKey();
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
+        db.XAccounts.Add(new XAccount
+        {
+            WebhookKey = key, ConsumerKey = SandboxSeed.ConsumerKey, ProtectedConsumerSecret = protector.Protect(SandboxSeed.ConsumerSecret),
+            ProtectedAccessToken = protector.Protect(SandboxSeed.AccessToken), ProtectedAccessTokenSecret = protector.Protect(SandboxSeed.AccessTokenSecret),
+            EnvLabel = SandboxSeed.SandboxEnvironment, Tier = AccountTier.Sandbox, UserId = SandboxSeed.AccountId, ScreenName = SandboxSeed.AccountScreenName,
+            Name = "Acme Support", WebhookUrl = publicBaseUrl + WebhookAddress.PathPrefix + key, WebhookId = "1", WebhookValid = true, SubscriptionActive = true,
+            ConnectedAt = DateTimeOffset.UtcNow,
+        });
+        var now = DateTimeOffset.UtcNow;
+        var jane = Contact.Of("1000000002", "Jane Doe", "jane_doe");
+        var dm = Conversation.StartDirectMessage(SandboxSeed.AccountId, jane, now);
+        var thread = Conversation.StartThread(SandboxSeed.AccountId, mentionId, jane, now);
+        foreach (var (conversation, message) in new[]
+        {
+            (dm, Message.FromCustomer("dm-1", "Where is my refund?", now, jane)),
+            (thread, Message.FromCustomer(mentionId, "where is my parcel?", now, jane, summonsAccount: true)),
+        })
+        {
+            conversation.Add(message);
+            db.Messages.Add(message);
+        }
+
+        await db.SaveChangesAsync();
+        return host;
+    }
+
+    private static async Task<IHost> CoreAsync(string databaseFile, string publicBaseUrl)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = $"Data Source={databaseFile}",
+            ["App:PublicBaseUrl"] = publicBaseUrl,
+        });
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.Services.AddTwitterAddonCore();
+        var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        return host;
     }
 }
