@@ -15,6 +15,13 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port, 
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
 
+    /// <summary>The resident memory of the running host, in MB (Linux: VmRSS of /proc/{pid}/status).</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{process!.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
     /// <summary>A fresh folder with a seeded database, and the portal started on it.</summary>
     public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name, AccountTier tier)
     {

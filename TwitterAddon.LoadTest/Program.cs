@@ -6,6 +6,7 @@ using TwitterAddon.LoadTest;
 //   kill [--events 3000] [--kills 5]         SIGKILLs the host while events flow; every acked event must be in the inbox once
 //   replykill [--kills 3]                    SIGKILLs the host while replies go out to a second host playing X, until kills
 //                                            have landed --kills times before and after X had a reply; each must be on X once
+//   tabs                                     the inbox page's size with a 1 MB channel icon, and the server memory 10 open inbox tabs add
 //   --api v1.1|v2                            Account Activity payloads for a Sandbox account (default), or X Activity API
 //                                            envelopes for a Pay-per-use account
 var options = RunOptions.Parse(args);
@@ -14,11 +15,12 @@ return options.Command switch
     "load" => await LoadRun.RunAsync(options),
     "kill" => await KillRun.RunAsync(options),
     "replykill" => await ReplyKillRun.RunAsync(options),
+    "tabs" => await InboxTabsRun.RunAsync(options, tabs: 10),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill|replykill --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N] [--api v1.1|v2]");
+    Console.Error.WriteLine("usage: TwitterAddon.LoadTest load|kill|replykill|tabs --web <path to TwitterAddon.Web.dll> [--seconds N] [--concurrency N] [--events N] [--kills N] [--api v1.1|v2]");
     return 2;
 }

@@ -74,6 +74,43 @@ internal static class Seeder
         return host;
     }
 
+    public const string AdminEmail = "ada@example.com";
+    public const string AdminPassword = "correct horse battery";
+
+    /// <summary>
+    /// For the inbox tabs run: an admin, a connected account, a DM channel whose icon is <paramref name="icon"/> (saved
+    /// through ChannelService, as the Channels page saves it), and <paramref name="conversations"/> DM conversations.
+    /// </summary>
+    public static async Task SeedInboxAsync(string folder, string publicBaseUrl, byte[] icon, int conversations)
+    {
+        var (_, _) = await SeedAsync(folder, publicBaseUrl, AccountTier.Sandbox);
+        using var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        using var scope = host.Services.CreateScope();
+        var team = scope.ServiceProvider.GetRequiredService<Core.Team.TeamService>();
+        var admin = await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = AdminEmail, Password = AdminPassword }, CancellationToken.None);
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        var dmChannel = (await channels.ListAsync(CancellationToken.None)).Single();
+        var saved = await channels.UpdateAsync(dmChannel.Id, new ChannelForm { Name = "DMs", Icon = icon }, "seeder", CancellationToken.None);
+        if (!admin.Succeeded || !saved.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding failed: {admin.Error} {saved.Error}");
+        }
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < conversations; i++)
+        {
+            var customer = Contact.Of($"{5_000_000 + i}", $"Customer {i}", $"customer_{i}");
+            var conversation = Conversation.StartDirectMessage(SignedEvents.AccountId, customer, now.AddSeconds(-i));
+            conversation.RouteTo(dmChannel.Id);
+            var message = Message.FromCustomer($"seed-{i}", $"Hello, this is customer {i}: where is my order? It was due last week.", now.AddSeconds(-i), customer);
+            conversation.Add(message);
+            db.Messages.Add(message);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     private static async Task<IHost> CoreAsync(string databaseFile, string publicBaseUrl)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -10,5 +10,8 @@ public static class ChannelKindLook
 
     public static Color Color(ChannelKind kind) => kind == ChannelKind.DirectMessage ? MudBlazor.Color.Primary : MudBlazor.Color.Warning;
 
+    /// <summary>For plain markup (the conversation list): the colour class of <see cref="Color"/>.</summary>
+    public static string CssClass(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "kind-dm" : "kind-mention";
+
     public static string Label(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message · private" : "Mention · public";
 }

@@ -128,8 +128,6 @@ public sealed partial class Inbox
         hasMore = page.HasMore;
     }
 
-    private void Open(int id) => Navigation.NavigateTo($"inbox/{id}");
-
     private Task SearchAsync(string? search) => FilterAsync(filter with { Search = search });
 
     private Task UnreadAsync(bool unread) => FilterAsync(filter with { UnreadOnly = unread });
