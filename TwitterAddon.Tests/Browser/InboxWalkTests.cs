@@ -90,6 +90,14 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await customer.GetByRole(AriaRole.Tab, new() { Name = "Direct Message" }).ClickAsync();
         await Expect(customer.GetByTestId("dm-message").Last).ToContainTextAsync("Hi Jane, it ships today.");
 
+        // A pasted 20,000-character search is cut at the field's limit and the connection stays up: the page still answers.
+        var search = agent.GetByTestId("search");
+        await search.FillAsync(new string('z', 20_000));
+        Assert.Equal(TwitterAddon.Core.Inbox.ConversationFilter.SearchMaxLength, (await search.InputValueAsync()).Length);
+        await Expect(agent.GetByTestId("inbox-empty")).ToHaveTextAsync("No conversation matches these filters.");
+        await search.FillAsync("Jane");
+        await Expect(list.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+
         // The whole walk ran under the pages' Content-Security-Policy without Chromium refusing anything.
         Assert.Empty(session.CspViolations);
     }
