@@ -71,14 +71,39 @@ public sealed partial class OutboxWorker(
             return;
         }
 
+        // An earlier attempt may have reached X (a timeout, or a crash mid-send): X's DM history settles it before a DM
+        // is sent twice. Until it does, the reply stays "sending", whatever happens to the lookup.
+        if (resend && message.Conversation.Kind == ChannelKind.DirectMessage)
+        {
+            DmHistoryAnswer history;
+            try
+            {
+                history = await FindSentAsync(db, credentials, account, message, cancellationToken);
+            }
+            catch (XApiException e)
+            {
+                Apply(RetryPolicy.DecideLookup(message.Attempts, SendFailure.From(e), Clock.GetUtcNow()), message, account);
+                await TrySaveAsync(db, cancellationToken);
+                return;
+            }
+
+            if (history.FoundId is { } found)
+            {
+                await RecordSentAsync(db, message, found, cancellationToken);
+                return;
+            }
+
+            if (!history.Conclusive)
+            {
+                Apply(RetryPolicy.HistoryUnclear(message.Attempts, Clock.GetUtcNow()), message, account);
+                await TrySaveAsync(db, cancellationToken);
+                return;
+            }
+        }
+
         try
         {
-            // An earlier attempt may have reached X (a timeout, or a crash mid-send): look in X's DM history before sending a DM twice.
-            var xId = resend && message.Conversation.Kind == ChannelKind.DirectMessage
-                ? await FindSentAsync(db, credentials, account, message, cancellationToken)
-                : null;
-            xId ??= await x.SendAsync(account.Tier, credentials, message, cancellationToken);
-            await RecordSentAsync(db, message, xId, cancellationToken);
+            await RecordSentAsync(db, message, await x.SendAsync(account.Tier, credentials, message, cancellationToken), cancellationToken);
         }
         catch (XApiException e)
         {
@@ -88,18 +113,18 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    private async Task<string?> FindSentAsync(
+    private async Task<DmHistoryAnswer> FindSentAsync(
         TwitterAddonDbContext db, Twitter.OAuth.OAuthCredentials credentials, XAccount account, Message reply, CancellationToken cancellationToken)
     {
         var known = (await db.Messages.Where(m => m.ConversationId == reply.ConversationId && m.XId != null).Select(m => m.XId!)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var found = await x.FindSentDirectMessageAsync(account.Tier, credentials, account.UserId, reply, known, cancellationToken);
-        if (found is not null)
+        var answer = await x.FindSentDirectMessageAsync(account.Tier, credentials, account.UserId, reply, known, cancellationToken);
+        if (answer.FoundId is { } found)
         {
             LogFoundInHistory(logger, reply.Id, found);
         }
 
-        return found;
+        return answer;
     }
 
     private void Apply(SendStep step, Message message, XAccount account)

@@ -49,6 +49,38 @@ public static class RetryPolicy
             : failure.HttpStatus == 0 ? $"X could not be reached after {attempt} attempts." : $"X kept answering HTTP {failure.HttpStatus} after {attempt} attempts.");
     }
 
+    /// <summary>
+    /// The DM history lookup before a resend failed: the reply stays "sending" (its outcome still unknown) and is looked
+    /// up again later, after X's rate limit if that was the answer; after <see cref="MaxAttempts"/> it fails with a
+    /// reason that says it may be on X, so nobody resends it blind.
+    /// </summary>
+    public static SendStep DecideLookup(int attempt, SendFailure failure, DateTimeOffset now)
+    {
+        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits)
+        {
+            return new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})");
+        }
+
+        var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
+        return attempt < MaxAttempts
+            ? new SendStep.RetryLater(failure.HttpStatus == 429 || failure.Refusal == XRefusal.RateLimited
+                    ? failure.RateLimitReset ?? now + DefaultRateLimitWait
+                    : now + Backoff(attempt), true, $"Checking X's DM history before sending again: {what} (attempt {attempt} of {MaxAttempts}).")
+            : new SendStep.GiveUp(MayBeOnX);
+    }
+
+    /// <summary>X's DM history could not be read back to the agent's Send (many DMs since): look again later, as <see cref="DecideLookup"/>.</summary>
+    public static SendStep HistoryUnclear(int attempt, DateTimeOffset now) =>
+        attempt < MaxAttempts
+            ? new SendStep.RetryLater(now + HistoryRetryWait, true, $"Checking X's DM history before sending again: more DMs came since than one look reads (attempt {attempt} of {MaxAttempts}).")
+            : new SendStep.GiveUp(MayBeOnX);
+
+    /// <summary>v1.1 allows 15 history reads in 15 minutes.</summary>
+    public static readonly TimeSpan HistoryRetryWait = TimeSpan.FromMinutes(5);
+
+    public const string MayBeOnX =
+        "X may have this DM already, and its DM history could not confirm it: look at the conversation on X before sending it again.";
+
     /// <summary>2, 4, 8, 16, 32 seconds, then a minute at most.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
 }

@@ -78,6 +78,30 @@ public sealed class OutboxStepTests : IAsyncLifetime
         Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>(), 2), (found.Status, found.XId, found.Attempts));
     }
 
+    // (A 5xx on the lookup, a GET, is first retried by the resilience pipeline; what it ends in takes this same path.)
+    [Theory]
+    [InlineData(403, 93)]
+    [InlineData(429, 88)]
+    public async Task WhenXsDmHistoryCannotBeRead_TheReplyStaysSending_AndIsLookedUpAgain_NeverSentBlind(int status, int code)
+    {
+        var conversation = await driver.DmConversationAsync();
+        await driver.ScriptAsync(Drop(), Fail(status, code));
+        var reply = await driver.ReplyAsync(conversation, "We refunded you.");
+        await driver.DrainOutboxAsync();
+
+        driver.Clock.Advance(RetryPolicy.Backoff(1));
+        Assert.Equal(1, await driver.DrainOutboxAsync());
+        var waiting = await driver.MessageAsync(reply);
+        Assert.Equal(MessageStatus.Sending, waiting.Status);
+        Assert.StartsWith("Checking X's DM history before sending again", waiting.Error);
+
+        driver.Clock.Advance(waiting.NextAttemptAt!.Value - driver.Clock.GetUtcNow());
+        Assert.Equal(1, await driver.DrainOutboxAsync());
+
+        var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
+        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).XId));
+    }
+
     [Fact]
     public async Task ADmTheHostDiedBeforeSending_IsNotInXsHistory_AndIsSentOnce()
     {

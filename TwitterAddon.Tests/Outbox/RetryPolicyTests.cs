@@ -103,4 +103,16 @@ public sealed class RetryPolicyTests
     {
         Assert.Equal([2, 4, 8, 16, 32, 60, 60], Enumerable.Range(1, 7).Select(a => RetryPolicy.Backoff(a).TotalSeconds));
     }
+
+    [Fact]
+    public void ALookupThatFails_KeepsTheReplySending_UntilItGivesUpSayingItMayBeOnX()
+    {
+        var busy = RetryPolicy.DecideLookup(1, Answer(503), Now);
+        var limited = RetryPolicy.DecideLookup(2, V1(429, 88, "Rate limit exceeded", Reset), Now);
+        var last = RetryPolicy.DecideLookup(RetryPolicy.MaxAttempts, Answer(503), Now);
+
+        Assert.Equal(new SendStep.RetryLater(Now.AddSeconds(2), true, "Checking X's DM history before sending again: X answered HTTP 503 (attempt 1 of 6)."), busy);
+        Assert.Equal(new SendStep.RetryLater(Reset, true, "Checking X's DM history before sending again: X answered HTTP 429 (attempt 2 of 6)."), limited);
+        Assert.Equal(new SendStep.GiveUp(RetryPolicy.MayBeOnX), last);
+    }
 }

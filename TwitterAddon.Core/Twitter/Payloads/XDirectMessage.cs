@@ -42,4 +42,20 @@ public sealed record XMessageCreate
 
 public sealed record XMessageTarget([property: JsonPropertyName("recipient_id")] string RecipientId);
 
-public sealed record XMessageData([property: JsonPropertyName("text")] string Text);
+public sealed record XMessageData([property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>In X's answers: the links in <see cref="Text"/>, which X has shortened to t.co.</summary>
+    [JsonPropertyName("entities")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public XMessageEntities? Entities { get; init; }
+
+    /// <summary>The text as it was sent: each t.co link put back to the address it stands for.</summary>
+    public string ExpandedText => (Entities?.Urls ?? []).Aggregate(Text, (text, link) =>
+        link.Url is { Length: > 0 } shortened && link.ExpandedUrl is { Length: > 0 } expanded ? text.Replace(shortened, expanded, StringComparison.Ordinal) : text);
+}
+
+public sealed record XMessageEntities([property: JsonPropertyName("urls")] IReadOnlyList<XUrlEntity>? Urls);
+
+public sealed record XUrlEntity(
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("expanded_url")] string? ExpandedUrl);

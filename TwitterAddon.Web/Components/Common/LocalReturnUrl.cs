@@ -12,10 +12,12 @@ public static class LocalReturnUrl
     public static string From(string? returnUrl) =>
         returnUrl is { Length: > 0 }
         && returnUrl[0] == '/'
-        && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
         && Uri.TryCreate(Here, returnUrl, out var target)
         && target.Scheme == Here.Scheme && target.Authority == Here.Authority
-            ? target.PathAndQuery + target.Fragment
+        && target.PathAndQuery + target.Fragment is var local
+        // Checked on the result: dot segments ("/.//evil.example") collapse into a protocol-relative "//evil.example".
+        && !local.StartsWith("//", StringComparison.Ordinal) && !local.StartsWith("/\\", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? local
             : "/";
 }
