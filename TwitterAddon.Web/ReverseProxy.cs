@@ -7,8 +7,9 @@ namespace TwitterAddon.Web;
 
 /// <summary>
 /// Running behind nginx or Caddy, which X's https requirement makes the usual set-up: the proxy's
-/// X-Forwarded-For/-Proto/-Host are believed from loopback and from <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c>
-/// only, so the portal knows a request came over https (Secure cookies, https redirects, HSTS) and who sent it (rate
+/// X-Forwarded-For and -Proto are believed from loopback and from <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c>
+/// only (X-Forwarded-Host never: host filtering has run by then, and a proxy may pass a client's value through; the
+/// proxy passes the Host header itself), so the portal knows a request came over https (Secure cookies, https redirects, HSTS) and who sent it (rate
 /// limits). Host names are checked against <c>AllowedHosts</c>; when it is not set outside Development, the host of
 /// <c>App:PublicBaseUrl</c> and this machine's names are the allowed ones, so a forged Host never reaches a redirect.
 /// </summary>
@@ -20,7 +21,7 @@ public static class ReverseProxy
     {
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [])
             {
                 o.KnownProxies.Add(IPAddress.Parse(proxy));

@@ -30,6 +30,9 @@ public static partial class WebPipeline
             }
         }
 
+        var hosts = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>>().Value.AllowedHosts;
+        LogAllowedHosts(app.Logger, hosts.Count == 0 ? "*" : string.Join(", ", hosts));
+
         try
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -75,6 +78,9 @@ public static partial class WebPipeline
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "TwitterAddon cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answering requests for host names: {Hosts} (AllowedHosts; others get 400)")]
+    private static partial void LogAllowedHosts(ILogger logger, string hosts);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Warning}")]
     private static partial void LogEmulatorOutsideDevelopment(ILogger logger, string warning);

@@ -12,7 +12,7 @@ namespace TwitterAddon.Core.Persistence;
 /// beside the database: whoever backs up or moves the database takes the keys that unlock it along. The folder and
 /// the key files are owner-only; the keys can be encrypted with a certificate (<c>DataProtection:Certificate</c>, Web).
 /// </summary>
-internal sealed class DataProtectionKeyFolder(
+internal sealed partial class DataProtectionKeyFolder(
     DatabaseLocation database, IConfiguration configuration, IHostEnvironment environment, ILoggerFactory loggers)
     : IConfigureOptions<KeyManagementOptions>
 {
@@ -22,9 +22,16 @@ internal sealed class DataProtectionKeyFolder(
         var folder = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")
             : Path.GetFullPath(configured, environment.ContentRootPath);
-        OwnerOnlyFiles.PrepareFolder(folder);
+        if (!OwnerOnlyFiles.PrepareFolder(folder, tightenExisting: true))
+        {
+            LogNotTightened(loggers.CreateLogger<DataProtectionKeyFolder>(), folder);
+        }
+
         options.XmlRepository = new OwnerOnlyXmlRepository(new DirectoryInfo(folder), loggers);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} could not be made readable by this account only; check who owns it: it holds the keys to the install's secrets")]
+    private static partial void LogNotTightened(ILogger logger, string path);
 
     /// <summary>Each key file is made owner-only as soon as it is written (and those written before, at start).</summary>
     private sealed class OwnerOnlyXmlRepository : FileSystemXmlRepository

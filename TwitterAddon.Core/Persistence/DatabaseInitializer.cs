@@ -4,17 +4,23 @@ using Microsoft.EntityFrameworkCore;
 namespace TwitterAddon.Core.Persistence;
 
 /// <summary>Creates the folder (owner-only, <see cref="OwnerOnlyFiles"/>), applies migrations and turns on WAL before the app takes requests.</summary>
-public sealed class DatabaseInitializer(DatabaseLocation location, IDbContextFactory<TwitterAddonDbContext> contexts)
+public sealed partial class DatabaseInitializer(
+    DatabaseLocation location, IDbContextFactory<TwitterAddonDbContext> contexts, Microsoft.Extensions.Logging.ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(location.FilePath)!;
         try
         {
-            OwnerOnlyFiles.PrepareFolder(folder);
-            OwnerOnlyFiles.PrepareFile(location.FilePath, create: true);
-            OwnerOnlyFiles.PrepareFile(location.FilePath + "-wal");
-            OwnerOnlyFiles.PrepareFile(location.FilePath + "-shm");
+            // An existing folder may hold more than the database (the app folder itself, say): only a new one is made 0700.
+            OwnerOnlyFiles.PrepareFolder(folder, tightenExisting: false);
+            foreach (var (file, create) in new[] { (location.FilePath, true), (location.FilePath + "-wal", false), (location.FilePath + "-shm", false) })
+            {
+                if (!OwnerOnlyFiles.PrepareFile(file, create))
+                {
+                    LogNotTightened(logger, file);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,4 +44,8 @@ public sealed class DatabaseInitializer(DatabaseLocation location, IDbContextFac
                 $"or point ConnectionStrings:{DatabaseLocation.ConnectionStringName} at the right file.", e);
         }
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "{File} could not be made readable by this account only (0600); check who owns it: it holds the install's secrets")]
+    private static partial void LogNotTightened(Microsoft.Extensions.Logging.ILogger logger, string file);
 }

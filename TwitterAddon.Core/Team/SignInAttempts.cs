@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace TwitterAddon.Core.Team;
 
 /// <summary>
-/// Failed sign-ins per account, from browsers the account has not signed in on before: five, then one more a minute.
+/// Sign-in tries per account, from browsers the account has not signed in on before: five, then one more a minute.
 /// Kept per submitted address whether or not it is a member's, so the answer never tells which addresses exist. A
 /// browser the member signed in on before (its device cookie) is not counted here, so nobody elsewhere can lock the
 /// admin out by guessing wrong on purpose; guessing from one address is limited per client as well (WebServiceRegistration).
@@ -22,10 +22,16 @@ public sealed class SignInAttempts : IDisposable
             AutoReplenishment = true,
         }));
 
-    /// <summary>False while the account's failures from unknown browsers are used up.</summary>
-    public bool MayTry(string email) => failures.GetStatistics(Key(email))?.CurrentAvailablePermits is not 0;
-
-    public void Failed(string email) => failures.AttemptAcquire(Key(email)).Dispose();
+    /// <summary>
+    /// Takes one try from the account's budget before the password is checked (checking first and counting after
+    /// would let parallel guesses all pass); false when none is left. A sign-in that succeeds uses one too, and makes
+    /// that browser a known one.
+    /// </summary>
+    public bool TryTake(string email)
+    {
+        using var lease = failures.AttemptAcquire(Key(email));
+        return lease.IsAcquired;
+    }
 
     public void Dispose() => failures.Dispose();
 

@@ -21,7 +21,7 @@ public sealed class SignInService(
         var email = form.Email.Trim();
         var member = await users.FindByEmailAsync(email);
         var knownDevice = member is not null && member.Id == knownDeviceMemberId;
-        if (!knownDevice && !attempts.MayTry(email))
+        if (!knownDevice && !attempts.TryTake(email))
         {
             return SignInOutcome.Refused(SignInOutcome.TooManyFailures);
         }
@@ -33,11 +33,6 @@ public sealed class SignInService(
                 hasher.VerifyHashedPassword(new TeamMember { DisplayName = "" }, UnknownMemberHash.Value, form.Password);
             }
 
-            if (!knownDevice)
-            {
-                attempts.Failed(email);
-            }
-
             return SignInOutcome.Refused(SignInOutcome.WrongEmailOrPassword);
         }
 
@@ -47,6 +42,14 @@ public sealed class SignInService(
         }
 
         await signIn.SignInAsync(member, form.RememberMe);
+        return SignInOutcome.Success(member.Id);
+    }
+
+    /// <summary>First run: the administrator just created signs in, without a try taken from their account's budget.</summary>
+    public async Task<SignInOutcome> SignInCreatedAsync(string email)
+    {
+        var member = await users.FindByEmailAsync(email.Trim()) ?? throw new InvalidOperationException("The member just created is not there.");
+        await signIn.SignInAsync(member, isPersistent: false);
         return SignInOutcome.Success(member.Id);
     }
 }

@@ -20,6 +20,12 @@ public static class TextCut
             end = elements.ElementIndex + ((string)elements.Current).Length;
         }
 
+        // One "character" longer than the limit (a letter under hundreds of combining marks): cut between code points.
+        if (end == 0)
+        {
+            end = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        }
+
         return text[..end];
     }
 }

@@ -77,6 +77,17 @@ public sealed class ReverseProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AForwardedHost_IsNotBelieved_EvenFromTheProxy()
+    {
+        using var browser = ThroughProxy();
+        browser.Client.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
+
+        using var response = await browser.Client.GetAsync("/setup", Ct);
+
+        Assert.StartsWith($"https://{PublicHost}/account/login", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task ForwardedHeadersFromAStranger_AreNotBelieved()
     {
         using var stranger = new PortalVisitor(portal, "203.0.113.50");

@@ -18,19 +18,41 @@ public sealed class SecretsAtRestTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task TheDatabaseItsWalAndTheKeys_AreOwnerOnly()
     {
+        // A fresh install: the data folder does not exist yet.
+        using var root = new TestDatabase();
+        var folder = Path.Combine(root.Folder, "data");
+        var database = Path.Combine(folder, "twitteraddon.db");
         await using var portal = new PortalFactory();
+        portal.Setting("ConnectionStrings:TwitterAddon", $"Data Source={database}");
         using var visitor = new PortalVisitor(portal);
         await visitor.CreateAdminAsync();
 
-        var folder = Path.GetDirectoryName(portal.DatabaseFile)!;
         var keys = Path.Combine(folder, "keys");
         Assert.Equal(OwnerOnlyFiles.FolderAccessMode, File.GetUnixFileMode(folder));
         Assert.Equal(OwnerOnlyFiles.FolderAccessMode, File.GetUnixFileMode(keys));
-        Assert.True(File.Exists(portal.DatabaseFile + "-wal"));
-        foreach (var file in new[] { portal.DatabaseFile, portal.DatabaseFile + "-wal" }.Concat(Directory.EnumerateFiles(keys)))
+        Assert.True(File.Exists(database + "-wal"));
+        foreach (var file in new[] { database, database + "-wal" }.Concat(Directory.EnumerateFiles(keys)))
         {
             Assert.True(File.GetUnixFileMode(file) == OwnerOnlyFiles.FileAccessMode, $"{Path.GetFileName(file)} is {File.GetUnixFileMode(file)}");
         }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AnExistingInstall_IsTightened_ButItsFolderIsLeftAlone()
+    {
+        using var root = new TestDatabase();
+        var database = root.FilePath;
+        await File.WriteAllBytesAsync(database, [], Ct);
+        File.SetUnixFileMode(database, OwnerOnlyFiles.FileAccessMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var folderMode = File.GetUnixFileMode(root.Folder);
+        await using var portal = new PortalFactory(database: root);
+        using var visitor = new PortalVisitor(portal);
+
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Client.GetAsync("/healthz", Ct)).StatusCode);
+
+        Assert.Equal(OwnerOnlyFiles.FileAccessMode, File.GetUnixFileMode(database));
+        Assert.Equal(folderMode, File.GetUnixFileMode(root.Folder));
     }
 
     [Fact]
