@@ -96,7 +96,7 @@ internal sealed class LoadGenerator(string baseUrl, string webhookKey, AccountTi
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await http.GetAsync(url + "?crc_token=bG9hZC10ZXN0", CancellationToken.None);
+                using var response = await http.GetAsync(url + "?crc_token=bG9hZC10ZXN0LWNyYy10b2tlbg", CancellationToken.None);
                 if (response.IsSuccessStatusCode)
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
