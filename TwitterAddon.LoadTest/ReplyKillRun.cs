@@ -37,7 +37,7 @@ internal static class ReplyKillRun
         // X takes 0.6 s before it carries a send out and 1.5 s more before it answers: a kill can fall on either side.
         (await control.PutAsJsonAsync("faults", new { latency_ms = 600, slow_answer_rate = 1.0, slow_answer_ms = 1500 })).EnsureSuccessStatusCode();
         var random = new Random(11);
-        var (queued, beforeX, afterX) = (0, 0, 0);
+        var (queued, beforeX, afterX, dmsAfterX) = (0, 0, 0, 0);
         var trials = new List<(string Dm, string Mention)>();
         while ((beforeX < options.Kills || afterX < options.Kills) && trials.Count < MaxTrials)
         {
@@ -52,6 +52,7 @@ internal static class ReplyKillRun
             var inFlight = waiting.Where(r => r.Status == MessageStatus.Sending).Select(r => r.Text).ToList();
             queued += waiting.Count(r => r.Status == MessageStatus.Queued);
             afterX += inFlight.Count(onX.Contains);
+            dmsAfterX += inFlight.Count(t => onX.Contains(t) && t == texts.Item1);
             beforeX += inFlight.Count(t => !onX.Contains(t));
             Console.WriteLine($"trial {n}: SIGKILL with {inFlight.Count} reply(s) being sent ({inFlight.Count(onX.Contains)} already on X), " +
                 $"{waiting.Count - inFlight.Count} still queued; restarting");
@@ -64,7 +65,7 @@ internal static class ReplyKillRun
         var missing = expected.Count(text => !sent.ContainsKey(text));
         var twice = expected.Count(text => sent.GetValueOrDefault(text) > 1);
         Console.WriteLine($"{trials.Count} trials, {expected.Count} replies; at the kills: {beforeX} being sent and not yet on X, " +
-            $"{afterX} on X but not yet answered, {queued} still queued; " +
+            $"{afterX} on X but not yet answered ({dmsAfterX} of them DMs), {queued} still queued; " +
             $"on X: {expected.Count - missing} replies, {missing} missing, {twice} sent twice");
         portal.Kill();
         emulatedX.Kill();
