@@ -9,7 +9,7 @@ namespace TwitterAddon.Core.Inbound;
 /// </summary>
 internal static class InboundLimits
 {
-    /// <summary>"text cut from 1,048,576 to 25,000 characters" and the like, one per field that is over its limit.</summary>
+    /// <summary>"DM text cut from 1,048,576 to 20,000 characters" and the like, one per field that is over its limit.</summary>
     public static IEnumerable<string> Cuts(InboundItem item) => item switch
     {
         DirectMessageItem dm => Over("DM text", dm.Text, Message.MaxStoredTextLength).Concat(Person(dm.Sender)).Concat(Person(dm.Recipient)),

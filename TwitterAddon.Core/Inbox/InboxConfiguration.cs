@@ -43,7 +43,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // The outbox and the inbound worker both move a reply's status (a send's answer, its echo): each update
         // checks the status it read, so neither overwrites the other (a "delivered" never falls back to "sending").
         builder.Property(m => m.Status).IsConcurrencyToken();
-        builder.Property(m => m.Text).HasMaxLength(Message.MaxTextLength * 2);
+        builder.Property(m => m.Text).HasMaxLength(Message.MaxStoredTextLength);
         builder.Property(m => m.Error).HasMaxLength(500);
         builder.HasOne(m => m.Conversation).WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.AuthorContact).WithMany().HasForeignKey(m => m.AuthorContactId).OnDelete(DeleteBehavior.Restrict);

@@ -11,8 +11,11 @@ public sealed class Message
 {
     public const int MaxTextLength = 10_000;
 
-    /// <summary>The longest text kept of what X delivers (X's longest post is 25,000 characters; a DM 10,000): more is cut.</summary>
-    public const int MaxStoredTextLength = 25_000;
+    /// <summary>
+    /// The longest text kept of what X delivers, the Text column's size (a DM has 10,000 characters at most; a long post,
+    /// rarer, up to 25,000 and is cut here): more is cut.
+    /// </summary>
+    public const int MaxStoredTextLength = MaxTextLength * 2;
 
     private Message()
     {
