@@ -75,17 +75,15 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
               "users":{"1000000002":{"data":{"id":"1000000002","name":"Jane Doe","username":"jane_doe"}}}}}}
             """;
 
+        var handled = ChangeSignal.OnInboundHandled(portal.Services, out var subscription);
+        using var subscribed = subscription;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(apiKey, envelope)).StatusCode);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        Message? message = null;
-        while (message is null)
+        var message = await handled.UntilAsync(async () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "The forwarded DM did not reach the inbox.");
-            await Task.Delay(20, Ct);
             await using var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-            message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).SingleOrDefaultAsync(Ct);
-        }
+            return await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).SingleOrDefaultAsync(Ct);
+        }, "The forwarded DM did not reach the inbox.");
 
         Assert.Equal(("880", "Forwarded by our relay", "jane_doe"), (message.XId, message.Text, message.Conversation.Contact.ScreenName));
     }
@@ -130,20 +128,15 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
     /// <summary>The newest stored event once the worker has handled <paramref name="count"/> of them.</summary>
     private async Task<InboundEvent> HandledAsync(int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        var signal = ChangeSignal.OnInboundHandled(portal.Services, out var subscription);
+        using (subscription)
         {
-            await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+            return await signal.UntilAsync(async () =>
             {
+                await using var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
                 var handled = await db.InboundEvents.AsNoTracking().Where(e => e.Status != InboundEventStatus.Pending).OrderBy(e => e.Id).ToListAsync(Ct);
-                if (handled.Count >= count)
-                {
-                    return handled[^1];
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The event was not handled.");
-            await Task.Delay(20, Ct);
+                return handled.Count >= count ? handled[^1] : null;
+            }, "The event was not handled.");
         }
     }
 

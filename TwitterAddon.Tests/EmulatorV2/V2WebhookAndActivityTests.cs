@@ -147,7 +147,7 @@ public sealed class V2WebhookAndActivityTests : IAsyncLifetime
         await x.ClientV2.SubscribeAsync(Keys, ActivityEvents.DirectMessageReceived, Account, webhook.Id, "production", Ct);
         x.Receiver.RefuseNextDeliveries = 1;
         await x.ControlApi.CustomerDmAsync("jane_doe", "Missed while you were down");
-        await WaitForLoggedAttemptAsync();
+        await x.Receiver.WaitForAttemptsAsync(1);
         Assert.Empty(x.Receiver.Deliveries);
 
         var now = DateTimeOffset.UtcNow;
@@ -160,13 +160,4 @@ public sealed class V2WebhookAndActivityTests : IAsyncLifetime
         Assert.StartsWith("QueryParamInvalid: ", tooOld.Errors[0].Text);
     }
 
-    private async Task WaitForLoggedAttemptAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await x.Control.GetFromJsonAsync<List<JsonObject>>("deliveries", Ct))!.Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "X never tried to deliver.");
-            await Task.Delay(20, Ct);
-        }
-    }
 }

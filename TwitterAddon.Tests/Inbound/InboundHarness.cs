@@ -114,19 +114,15 @@ public sealed class InboundHarness : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> events are stored and none is pending.</summary>
     public async Task<List<InboundEvent>> EventsAfterProcessingAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var handled = ChangeSignal.OnInboundHandled(Services, out var subscription);
+        using (subscription)
         {
-            await using var db = await Contexts().CreateDbContextAsync(Ct);
-            var events = await db.InboundEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
-            if ((events.Count >= count && events.All(e => e.Status != InboundEventStatus.Pending)) || DateTime.UtcNow > deadline)
+            return await handled.UntilAsync(async () =>
             {
-                Assert.True(events.Count >= count, $"{events.Count} of {count} events arrived.");
-                Assert.All(events, e => Assert.NotEqual(InboundEventStatus.Pending, e.Status));
-                return events;
-            }
-
-            await Task.Delay(30, Ct);
+                await using var db = await Contexts().CreateDbContextAsync(Ct);
+                var events = await db.InboundEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
+                return events.Count >= count && events.All(e => e.Status != InboundEventStatus.Pending) ? events : null;
+            }, $"{count} events were not all stored and handled.", TimeSpan.FromSeconds(20));
         }
     }
 

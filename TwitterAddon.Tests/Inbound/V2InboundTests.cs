@@ -88,7 +88,7 @@ public sealed class V2InboundTests : IAsyncLifetime
     {
         driver.RefuseNextDeliveries(1);
         await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport anybody there?");
-        await WaitForAttemptsAsync(1);
+        await driver.WaitForDeliveryAttemptsAsync(1);
         Assert.Empty(await driver.MessagesAsync());
 
         driver.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -109,7 +109,7 @@ public sealed class V2InboundTests : IAsyncLifetime
     {
         driver.RefuseNextDeliveries(1);
         await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport anybody there?");
-        await WaitForAttemptsAsync(1);
+        await driver.WaitForDeliveryAttemptsAsync(1);
         driver.Clock.Advance(TimeSpan.FromMinutes(3));
         // The check lists the webhooks, then the subscriptions; X refuses the replay that follows.
         await driver.ScriptAsync(XAnswers.Ok(), XAnswers.Ok(), XAnswers.Fail(400));
@@ -182,13 +182,4 @@ public sealed class V2InboundTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime, Ct);
     }
 
-    private async Task WaitForAttemptsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await driver.DeliveryAttemptsAsync() < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "X never tried to deliver.");
-            await Task.Delay(10, Ct);
-        }
-    }
 }

@@ -68,6 +68,9 @@ public sealed partial class DrivenHarness
 
     public Task<int> DeliveryAttemptsAsync() => Control.DeliveryAttemptsAsync();
 
+    /// <summary>Waits until X has tried <paramref name="count"/> deliveries to this host's webhook, refused ones included.</summary>
+    public Task WaitForDeliveryAttemptsAsync(int count) => x.Receiver.WaitForAttemptsAsync(count);
+
     public Task ScriptAsync(params object[] answers) => Control.ScriptAsync(answers);
 
     public Task SetFaultsAsync(object plan) => Control.SetFaultsAsync(plan);
@@ -83,13 +86,7 @@ public sealed partial class DrivenHarness
     /// <summary>Waits for X's next <paramref name="count"/> deliveries, stores them as the webhook would, and runs the inbound worker.</summary>
     public async Task DeliverAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (x.Receiver.Deliveries.Count < delivered + count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"X delivered {x.Receiver.Deliveries.Count - delivered} of {count} events.");
-            await Task.Delay(10, Ct);
-        }
-
+        await x.Receiver.WaitForDeliveriesAsync(delivered + count);
         await DeliverArrivedAsync();
     }
 

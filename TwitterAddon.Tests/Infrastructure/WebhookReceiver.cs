@@ -25,8 +25,14 @@ public sealed class WebhookReceiver(string consumerSecret)
 
     public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(2);
 
+    private readonly ChangeSignal arrived = new();
+    private int attempts;
+
     /// <summary>How many of the next deliveries to refuse with a 500.</summary>
     public int RefuseNextDeliveries { get; set; }
+
+    /// <summary>Deliveries X attempted, refused ones included.</summary>
+    public int Attempts => Volatile.Read(ref attempts);
 
     public ConcurrentQueue<(JsonObject Body, WebhookSignatureCheck Signature)> Deliveries { get; } = new();
 
@@ -55,33 +61,42 @@ public sealed class WebhookReceiver(string consumerSecret)
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
             var bytes = buffer.ToArray();
-            if (RefuseNextDeliveries > 0)
+            try
             {
-                RefuseNextDeliveries--;
-                return Results.StatusCode(500);
-            }
+                if (RefuseNextDeliveries > 0)
+                {
+                    RefuseNextDeliveries--;
+                    return Results.StatusCode(500);
+                }
 
-            var check = WebhookSignature.Verify(consumerSecret, bytes, http.Request.Headers[WebhookSignature.HeaderName]);
-            Deliveries.Enqueue(((JsonObject)JsonNode.Parse(bytes)!, check));
-            return Results.Ok();
+                var check = WebhookSignature.Verify(consumerSecret, bytes, http.Request.Headers[WebhookSignature.HeaderName]);
+                Deliveries.Enqueue(((JsonObject)JsonNode.Parse(bytes)!, check));
+                return Results.Ok();
+            }
+            finally
+            {
+                Interlocked.Increment(ref attempts);
+                arrived.Pulse();
+            }
         });
     }
 
     /// <summary>Waits until a delivery satisfying <paramref name="match"/> arrives.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Deliveries.FirstOrDefault(d => match(d.Body)) is { Body: not null } found)
-            {
-                Assert.Equal(WebhookSignatureCheck.Valid, found.Signature);
-                return found.Body;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("No matching webhook delivery arrived.");
+        var found = await arrived.UntilAsync(
+            () => Task.FromResult(Deliveries.FirstOrDefault(d => match(d.Body)) is { Body: not null } delivery ? (object?)delivery : null),
+            "No matching webhook delivery arrived.", timeout ?? TimeSpan.FromSeconds(10));
+        var (body, signature) = ((JsonObject, WebhookSignatureCheck))found;
+        Assert.Equal(WebhookSignatureCheck.Valid, signature);
+        return body;
     }
+
+    /// <summary>Waits until X has delivered <paramref name="count"/> events here (accepted ones).</summary>
+    public Task WaitForDeliveriesAsync(int count) =>
+        arrived.UntilAsync(() => Deliveries.Count >= count, $"X delivered {Deliveries.Count} of {count} events.");
+
+    /// <summary>Waits until X has tried <paramref name="count"/> deliveries here, refused ones included.</summary>
+    public Task WaitForAttemptsAsync(int count) =>
+        arrived.UntilAsync(() => Attempts >= count, "X never tried to deliver.");
 }
