@@ -15,9 +15,9 @@ public static class LocalReturnUrl
         && Uri.TryCreate(Here, returnUrl, out var target)
         && target.Scheme == Here.Scheme && target.Authority == Here.Authority
         && target.PathAndQuery + target.Fragment is var local
-        // Checked on the result: dot segments ("/.//evil.example") collapse into a protocol-relative "//evil.example".
+        // Checked on the result (a "//host" or "/\host" input already fails the authority check above): dot segments
+        // ("/.//evil.example") collapse into a protocol-relative "//evil.example".
         && !local.StartsWith("//", StringComparison.Ordinal) && !local.StartsWith("/\\", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? local
             : "/";
 }
