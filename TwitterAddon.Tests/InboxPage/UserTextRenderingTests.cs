@@ -30,6 +30,7 @@ public sealed class UserTextRenderingTests : MudTestContext
         Assert.Contains("JD", list.Find(".conversation-avatar").TextContent);
     }
 
+    /// <summary>A row as the inbox reads it: the contact as stored, its avatar checked at the door.</summary>
     private static ConversationListItem Row(string name, string handle, string preview, string? avatar = null) =>
-        new(1, ChannelKind.DirectMessage, null, name, handle, avatar, preview, DateTimeOffset.UnixEpoch, 1, ConversationStatus.Open);
+        new(1, ChannelKind.DirectMessage, null, name, handle, Contact.Of("5", name, handle, avatar).ProfileImageUrl, preview, DateTimeOffset.UnixEpoch, 1, ConversationStatus.Open);
 }
