@@ -149,9 +149,9 @@ public sealed partial class ChannelService(
         {
             channel.SetIcon(null);
         }
-        else if (form.Icon is { } icon)
+        else if (form.Icon is not null)
         {
-            channel.SetIcon(ChannelIcon.Thumbnail(icon));
+            channel.SetIcon(form.Thumbnail);
         }
 
         if (channel.Kind == ChannelKind.Mention)

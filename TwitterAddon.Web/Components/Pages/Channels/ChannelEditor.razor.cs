@@ -40,7 +40,7 @@ public sealed partial class ChannelEditor
 
     private string Title => (Existing is null ? "Add " : "Edit ") + ChannelService.Describe(Kind) + " channel";
 
-    /// <summary>The chosen upload's thumbnail, made once when it is chosen: what will be stored and shown.</summary>
+    /// <summary>The chosen upload's thumbnail (made once, by the form): what will be stored and shown.</summary>
     private string? chosenPreview;
 
     private string? PreviewUri =>
@@ -80,13 +80,16 @@ public sealed partial class ChannelEditor
             return;
         }
 
-        if (ChannelIcon.Thumbnail(bytes) is not { } thumbnail)
+        var (previousIcon, previousDefault) = (form.Icon, form.UseDefaultIcon);
+        (form.Icon, form.UseDefaultIcon) = (bytes, false);
+        if (form.Thumbnail is not { } thumbnail)
         {
-            iconError = "The icon cannot be read as an image (damaged, or over 50 megapixels).";
+            // The form keeps what it had before this file was chosen.
+            (form.Icon, form.UseDefaultIcon, iconError) = (previousIcon, previousDefault, "The icon cannot be read as an image (damaged, or over 50 megapixels).");
             return;
         }
 
-        (form.Icon, form.UseDefaultIcon, chosenPreview) = (bytes, false, ChannelIcon.DataUri(thumbnail.Bytes, thumbnail.ContentType));
+        chosenPreview = ChannelIcon.DataUri(thumbnail.Bytes, thumbnail.ContentType);
     }
 
     private void UseDefaultIcon() => (form.Icon, form.UseDefaultIcon) = (null, true);
