@@ -5,6 +5,9 @@ namespace TwitterAddon.Core.Accounts;
 /// <summary>Turns X's answers during setup, of either API generation, into sentences that say what the admin should fix.</summary>
 internal static class XErrorMessages
 {
+    private static string LacksPermission(XApiException e) =>
+        $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}";
+
     private const string PermissionAdvice =
         "set \"Read and write and Direct message\" under User authentication settings, then regenerate the Access Token and Access Token Secret (old tokens keep the old permission).";
 
@@ -31,7 +34,7 @@ internal static class XErrorMessages
         XErrorCodes.WebhookRejected when e.Names("Too many") =>
             "The environment already has its webhook (214, too many resources): remove it in the developer portal, or allow replacing it.",
         XErrorCodes.WebhookRejected => $"X could not verify this add-on's webhook at {url} (214): {e.Errors[0].Text} X must reach App:PublicBaseUrl over https and get the CRC answer within 3 seconds.",
-        XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
+        XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission => LacksPermission(e),
         _ when e.Names("CrcValidationFailed") => $"X could not verify this add-on's webhook at {url}: {e.Said} X must reach App:PublicBaseUrl over https and get the CRC answer within 10 seconds.",
         _ when e.Names("UrlValidationFailed") => $"X refuses the webhook URL {url}: it wants a public https address without a port. Set App:PublicBaseUrl to this host's public https address.",
         _ when e.Names("DuplicateUrlFailed") => $"X already has a webhook at {url} for another app. Remove it in X's developer console, then save again.",
@@ -42,7 +45,7 @@ internal static class XErrorMessages
 
     public static string ForSubscription(XApiException e, AccountTier tier) => (tier.UsesApiV2(), e.Code, e.Refusal) switch
     {
-        (false, XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission, _) => $"The app lacks the \"Read and write and Direct message\" permission ({e.Code}): {PermissionAdvice}",
+        (false, XErrorCodes.CannotWrite or XErrorCodes.NoDirectMessagePermission, _) => LacksPermission(e),
         (false, XErrorCodes.WebhookRejected, _) => "The environment's subscriptions are all used (Sandbox allows 15): unsubscribe an account in another tool, or move to Premium.",
         (true, _, XRefusal.NoPermission or XRefusal.InvalidToken) =>
             $"X refused to subscribe the account to its DMs and mentions: the keys lack the Direct Message permission. {char.ToUpperInvariant(PermissionAdvice[0])}{PermissionAdvice[1..]} {Said(e)}",

@@ -20,9 +20,9 @@ public static class RetryPolicy
     /// <param name="resend">An earlier attempt's outcome was unknown.</param>
     public static SendStep Decide(int attempt, bool resend, SendFailure failure, DateTimeOffset now)
     {
-        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits)
+        if (StopsAccount(failure) is { } stop)
         {
-            return new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})");
+            return stop;
         }
 
         if (resend && failure.Refusal == XRefusal.Duplicate)
@@ -30,18 +30,17 @@ public static class RetryPolicy
             return new SendStep.AlreadyPosted();
         }
 
-        if (failure.HttpStatus == 429 || failure.Refusal == XRefusal.RateLimited)
+        if (RateLimitedUntil(failure, now) is { } until)
         {
-            return new SendStep.WaitForRateLimit(failure.RateLimitReset ?? now + DefaultRateLimitWait);
+            return new SendStep.WaitForRateLimit(until);
         }
 
         // X's reply rule is X's answer, not a passing failure: never retried.
         var transient = (failure.HttpStatus == 0 || failure.HttpStatus >= 500) && failure.Refusal is null;
         if (transient && attempt < MaxAttempts)
         {
-            var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
             return new SendStep.RetryLater(
-                now + Backoff(attempt), failure.OutcomeUnknown, $"Retrying: {what} (attempt {attempt} of {MaxAttempts}).");
+                now + Backoff(attempt), failure.OutcomeUnknown, $"Retrying: {What(failure)} (attempt {attempt} of {MaxAttempts}).");
         }
 
         return new SendStep.GiveUp(failure.Said is { } said && (failure.Refusal is not null || failure.HttpStatus is > 0 and < 500)
@@ -54,26 +53,30 @@ public static class RetryPolicy
     /// up again later, after X's rate limit if that was the answer; after <see cref="MaxAttempts"/> it fails with a
     /// reason that says it may be on X, so nobody resends it blind.
     /// </summary>
-    public static SendStep DecideLookup(int attempt, SendFailure failure, DateTimeOffset now)
-    {
-        if (failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits)
-        {
-            return new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})");
-        }
-
-        var what = failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
-        return attempt < MaxAttempts
-            ? new SendStep.RetryLater(failure.HttpStatus == 429 || failure.Refusal == XRefusal.RateLimited
-                    ? failure.RateLimitReset ?? now + DefaultRateLimitWait
-                    : now + Backoff(attempt), true, $"Checking X's DM history before sending again: {what} (attempt {attempt} of {MaxAttempts}).")
-            : new SendStep.GiveUp(MayBeOnX);
-    }
+    public static SendStep DecideLookup(int attempt, SendFailure failure, DateTimeOffset now) =>
+        StopsAccount(failure) ?? LookAgain(attempt, RateLimitedUntil(failure, now) ?? now + Backoff(attempt), What(failure));
 
     /// <summary>X's DM history could not be read back to the agent's Send (many DMs since): look again later, as <see cref="DecideLookup"/>.</summary>
     public static SendStep HistoryUnclear(int attempt, DateTimeOffset now) =>
+        LookAgain(attempt, now + HistoryRetryWait, "more DMs came since than one look reads");
+
+    /// <summary>Still "sending" (the outcome unknown), looked up again at <paramref name="at"/>; after the last attempt, given up saying it may be on X.</summary>
+    private static SendStep LookAgain(int attempt, DateTimeOffset at, string why) =>
         attempt < MaxAttempts
-            ? new SendStep.RetryLater(now + HistoryRetryWait, true, $"Checking X's DM history before sending again: more DMs came since than one look reads (attempt {attempt} of {MaxAttempts}).")
+            ? new SendStep.RetryLater(at, true, $"Checking X's DM history before sending again: {why} (attempt {attempt} of {MaxAttempts}).")
             : new SendStep.GiveUp(MayBeOnX);
+
+    /// <summary>326, 89 or no credits: the whole account stops sending until an admin acts.</summary>
+    private static SendStep.StopAccount? StopsAccount(SendFailure failure) =>
+        failure.Refusal is XRefusal.AccountLocked or XRefusal.InvalidToken or XRefusal.OutOfCredits
+            ? new SendStep.StopAccount($"{XRefusals.Advice(failure.Refusal)} (X said {failure.Reference})")
+            : null;
+
+    /// <summary>When X's rate limit lets the call be made again, or null when X did not limit it.</summary>
+    private static DateTimeOffset? RateLimitedUntil(SendFailure failure, DateTimeOffset now) =>
+        failure.HttpStatus == 429 || failure.Refusal == XRefusal.RateLimited ? failure.RateLimitReset ?? now + DefaultRateLimitWait : null;
+
+    private static string What(SendFailure failure) => failure.HttpStatus == 0 ? "X did not answer" : $"X answered HTTP {failure.HttpStatus}";
 
     /// <summary>v1.1 allows 15 history reads in 15 minutes.</summary>
     public static readonly TimeSpan HistoryRetryWait = TimeSpan.FromMinutes(5);
