@@ -11,7 +11,7 @@ public static class SecurityHeaders
 {
     public const string IconPolicy = "channel-icon";
 
-    public static readonly string[] XImageHosts = ["https://pbs.twimg.com", "https://abs.twimg.com"];
+    private static readonly string[] XImageHosts = [.. Core.Twitter.XProfileImage.XImageHosts.Select(host => "https://" + host)];
 
     public static IServiceCollection AddPortalSecurityHeaders(this IServiceCollection services) =>
         services.AddSecurityHeaderPolicies(policies => policies

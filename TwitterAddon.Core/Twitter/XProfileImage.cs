@@ -12,7 +12,8 @@ public static class XProfileImage
     /// <summary>A small avatar inlined in the payload; larger ones are not worth their weight on every inbox row.</summary>
     public const int MaxDataUriLength = 16 * 1024;
 
-    private static readonly string[] XImageHosts = ["pbs.twimg.com", "abs.twimg.com"];
+    /// <summary>X's image hosts; the pages' Content-Security-Policy allows images from these too.</summary>
+    public static readonly IReadOnlyList<string> XImageHosts = ["pbs.twimg.com", "abs.twimg.com"];
 
     private static readonly string[] InlineImageTypes = ["data:image/png;base64,", "data:image/jpeg;base64,", "data:image/gif;base64,", "data:image/webp;base64,", "data:image/svg+xml;base64,"];
 

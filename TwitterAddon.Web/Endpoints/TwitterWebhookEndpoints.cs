@@ -39,15 +39,10 @@ public static class TwitterWebhookEndpoints
                 return Results.Text("No X app is connected at this address.", statusCode: StatusCodes.Status404NotFound);
             }
 
-            if (http.Request.ContentLength > MaxBodyBytes)
+            var (body, refused) = await ReadBodyAsync(http);
+            if (refused is not null)
             {
-                return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var (body, failure) = await ReadBodyAsync(http);
-            if (body is null)
-            {
-                return failure;
+                return refused;
             }
 
             if (inbox.Verify(key, body, http.Request.Headers[WebhookSignature.HeaderName]) != WebhookSignatureCheck.Valid)
@@ -68,15 +63,10 @@ public static class TwitterWebhookEndpoints
                 return Results.Text("Send the Direct Message channel's API key as a bearer token.", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            if (http.Request.ContentLength > MaxBodyBytes)
+            var (body, refused) = await ReadBodyAsync(http);
+            if (refused is not null)
             {
-                return Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var (body, failure) = await ReadBodyAsync(http);
-            if (body is null)
-            {
-                return failure;
+                return refused;
             }
 
             await intermediary.StoreAsync(webhookKey, body, http.RequestAborted);
@@ -87,11 +77,17 @@ public static class TwitterWebhookEndpoints
     }
 
     /// <summary>
-    /// The raw bytes as sent (the signature covers exactly them); or the answer for a body over the size limit, or one
-    /// that did not arrive within <see cref="BodyDeadline"/> (X sends a few KB at once; a trickle only holds a connection).
+    /// The raw bytes as sent (the signature covers exactly them); or the refusal of a body over the size limit (announced
+    /// or read), or of one that did not arrive within <see cref="BodyDeadline"/> (X sends a few KB at once; a trickle only
+    /// holds a connection).
     /// </summary>
-    private static async Task<(byte[]? Body, IResult Failure)> ReadBodyAsync(HttpContext http)
+    private static async Task<(byte[] Body, IResult? Refused)> ReadBodyAsync(HttpContext http)
     {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return ([], TooLarge);
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(BodyDeadline);
         using var buffer = new MemoryStream();
@@ -103,7 +99,7 @@ public static class TwitterWebhookEndpoints
             {
                 if (buffer.Length + read > MaxBodyBytes)
                 {
-                    return (null, Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge));
+                    return ([], TooLarge);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -111,11 +107,13 @@ public static class TwitterWebhookEndpoints
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
-            return (null, Results.Text("The body took too long to arrive.", statusCode: StatusCodes.Status408RequestTimeout));
+            return ([], Results.Text("The body took too long to arrive.", statusCode: StatusCodes.Status408RequestTimeout));
         }
 
-        return (buffer.ToArray(), Results.Ok());
+        return (buffer.ToArray(), null);
     }
+
+    private static readonly IResult TooLarge = Results.Text("The body is over 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>How long a delivery's body may take to arrive; X itself gives up on a delivery after 3 seconds.</summary>
     public static readonly TimeSpan BodyDeadline = TimeSpan.FromSeconds(10);
