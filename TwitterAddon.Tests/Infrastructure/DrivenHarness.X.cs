@@ -57,7 +57,7 @@ public sealed partial class DrivenHarness
     }
 
     /// <summary>The emulator's control API: customers, faults, what the account sent.</summary>
-    private EmulatorControl Control => new(x.Control);
+    private EmulatorControl Control => x.ControlApi;
 
     public Task CustomerDmAsync(string customer, string text) => Control.CustomerDmAsync(customer, text);
 

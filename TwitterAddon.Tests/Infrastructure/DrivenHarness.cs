@@ -166,7 +166,7 @@ public sealed partial class DrivenHarness : IAsyncDisposable
     /// <summary>What a process killed mid-send leaves behind: the attempt recorded as "sending", X never called.</summary>
     public async Task BeginAttemptAndCrashAsync(long replyId)
     {
-        await using var db = await core.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
         var reply = await db.Messages.SingleAsync(m => m.Id == replyId, Ct);
         reply.BeginAttempt(Clock.GetUtcNow(), RetryPolicy.Backoff(1));
         await db.SaveChangesAsync(Ct);

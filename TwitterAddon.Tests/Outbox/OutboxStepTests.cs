@@ -56,7 +56,8 @@ public sealed class OutboxStepTests : IAsyncLifetime
 
         Assert.Equal(0, await driver.DrainOutboxAsync());
         var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
-        Assert.Equal((MessageStatus.Delivered, dm["id"]!.GetValue<string>()), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).XId));
+        var delivered = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Delivered, dm["id"]!.GetValue<string>()), (delivered.Status, delivered.XId));
     }
 
     [Fact]
@@ -99,7 +100,8 @@ public sealed class OutboxStepTests : IAsyncLifetime
         Assert.Equal(1, await driver.DrainOutboxAsync());
 
         var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
-        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).XId));
+        var sent = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), (sent.Status, sent.XId));
     }
 
     [Fact]
@@ -114,7 +116,8 @@ public sealed class OutboxStepTests : IAsyncLifetime
         Assert.Equal(1, await driver.DrainOutboxAsync());
 
         var dm = Assert.Single((await driver.SentOnXAsync()).DirectMessages);
-        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).XId));
+        var sent = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Sent, dm["id"]!.GetValue<string>()), (sent.Status, sent.XId));
     }
 
     [Fact]
@@ -151,7 +154,8 @@ public sealed class OutboxStepTests : IAsyncLifetime
         driver.Clock.Advance(waiting.NextAttemptAt.Value - driver.Clock.GetUtcNow());
         await driver.DrainOutboxAsync();
 
-        Assert.Equal((MessageStatus.Sent, 1), ((await driver.MessageAsync(reply)).Status, (await driver.MessageAsync(reply)).Attempts));
+        var sentOnce = await driver.MessageAsync(reply);
+        Assert.Equal((MessageStatus.Sent, 1), (sentOnce.Status, sentOnce.Attempts));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class V2SendingEndpoints
 {
     public static void MapV2SendingEndpoints(this RouteGroupBuilder x)
     {
-        x.MapPost("/2/tweets", async (HttpContext http, EmulatorWorld world, XActivity activity) =>
+        x.MapPost("/2/tweets", async (HttpContext http, XActivity activity) =>
         {
             var caller = XCaller.Of(http);
             if (!caller.Token!.CanWriteAndMessage)
