@@ -63,16 +63,22 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             return null;
         }
 
-        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
-            .Select(m => new ThreadMessage(m.Id, m.Direction, m.Text, m.At, m.Status, m.Error, m.AgentName,
-                m.AuthorContact == null ? null : m.AuthorContact.Name, m.AuthorContact == null ? null : m.AuthorContact.ScreenName, m.XId))
+        var rows = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
+            .Select(m => new
+            {
+                Message = new ThreadMessage(m.Id, m.Direction, m.Text, m.At, m.Status, m.Error, m.AgentName,
+                    m.AuthorContact == null ? null : m.AuthorContact.Name, m.AuthorContact == null ? null : m.AuthorContact.ScreenName, m.XId),
+                m.SummonsAccount,
+            })
             .ToListAsync(cancellationToken);
+        var messages = rows.ConvertAll(r => r.Message);
         var channel = conversation.ChannelId is { } channelId
             ? await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(ChannelSummary.Of).FirstOrDefaultAsync(cancellationToken)
             : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
-        // Only a tier with the rule needs the post a reply would answer (ReplyService reads it to send).
-        var replyRule = account is not null && account.Tier.HasReplyRule() ? (await ReplyRule.CheckAsync(db, conversation, account, cancellationToken)).Refusal : null;
+        // The thread is loaded already: its latest customer post decides X's reply rule (ReplyService reads it again to send).
+        var latestSummons = rows.LastOrDefault(r => r.Message.Direction == MessageDirection.Inbound && r.Message.XId != null)?.SummonsAccount;
+        var replyRule = account is null ? null : ReplyRule.RefusalFor(conversation, account, latestSummons);
         return new ConversationDetail(
             conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel?.IconUrl,
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,

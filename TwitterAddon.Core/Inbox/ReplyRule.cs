@@ -27,10 +27,16 @@ public static class ReplyRule
         var latest = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound && m.XId != null)
             .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
-        var refused = account.Tier.HasReplyRule() && latest?.SummonsAccount == false;
-        return (latest, refused
+        return (latest, RefusalFor(conversation, account, latest?.SummonsAccount));
+    }
+
+    /// <summary>
+    /// Why X would refuse a reply in a mention thread whose latest customer post summons the account or not
+    /// (<paramref name="latestSummons"/>, null when unknown), or null when it qualifies.
+    /// </summary>
+    public static string? RefusalFor(Conversation conversation, XAccount account, bool? latestSummons) =>
+        conversation.Kind == ChannelKind.Mention && account.Tier.HasReplyRule() && latestSummons == false
             ? $"X will not take a reply here: @{conversation.Contact.ScreenName}'s latest post neither mentions nor quotes @{account.ScreenName}, and on " +
               "Pay-per-use X allows replies only to posts that do. Answer when they mention the account again, or by DM if they write one."
-            : null);
-    }
+            : null;
 }
