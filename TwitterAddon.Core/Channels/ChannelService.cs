@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Core.Channels;
@@ -10,7 +11,7 @@ namespace TwitterAddon.Core.Channels;
 /// The inbound and reply paths read channel settings through here too, so the rules live in one place.
 /// </summary>
 public sealed partial class ChannelService(
-    IDbContextFactory<TwitterAddonDbContext> contexts, ChannelFormValidator validator, TimeProvider clock, ILogger<ChannelService> logger)
+    IDbContextFactory<TwitterAddonDbContext> contexts, ChannelFormValidator validator, InboxNotifier inbox, TimeProvider clock, ILogger<ChannelService> logger)
 {
     public async Task<IReadOnlyList<ChannelSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -79,6 +80,8 @@ public sealed partial class ChannelService(
         }
 
         LogChannel(logger, "edited", channel.Kind, channel.Name, actor);
+        // Open conversations show the channel's name and icon, and their reply boxes its toggles: they redraw now.
+        inbox.Notify();
         return ChannelOutcome.Ok(newKey);
     }
 
@@ -124,6 +127,7 @@ public sealed partial class ChannelService(
         db.Channels.Remove(channel);
         await db.SaveChangesAsync(cancellationToken);
         LogChannel(logger, "deleted", channel.Kind, channel.Name, actor);
+        inbox.Notify();
         return ChannelOutcome.Ok();
     }
 

@@ -7,6 +7,7 @@ public sealed record ConversationDetail(
     int Id,
     ChannelKind Kind,
     ConversationStatus Status,
+    int UnreadCount,
     Contact Contact,
     string? ChannelName,
     string? ChannelIconUrl,

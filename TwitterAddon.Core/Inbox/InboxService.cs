@@ -80,22 +80,25 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         var latestSummons = rows.LastOrDefault(r => r.Message.Direction == MessageDirection.Inbound && r.Message.XId != null)?.SummonsAccount;
         var replyRule = account is null ? null : ReplyRule.RefusalFor(conversation, account, latestSummons);
         return new ConversationDetail(
-            conversation.Id, conversation.Kind, conversation.Status, conversation.Contact, channel?.Name, channel?.IconUrl,
+            conversation.Id, conversation.Kind, conversation.Status, conversation.UnreadCount, conversation.Contact, channel?.Name, channel?.IconUrl,
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
             account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule);
     }
 
-    /// <summary>An agent opened it: its unread badge goes.</summary>
-    public async Task MarkReadAsync(int id, CancellationToken cancellationToken)
+    /// <summary>An agent opened it, or acted in it: its unread badge goes. False when nothing was unread.</summary>
+    public async Task<bool> MarkReadAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // An open conversation is marked read on every redraw and is mostly read already: one query finds nothing then.
+        // Mostly read already: then one query finds nothing and nothing is written.
         if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken) is { } conversation && conversation.MarkRead())
         {
             await db.SaveChangesAsync(cancellationToken);
             notifier.Notify();
+            return true;
         }
+
+        return false;
     }
 
     public async Task SetStatusAsync(int id, ConversationStatus status, CancellationToken cancellationToken)

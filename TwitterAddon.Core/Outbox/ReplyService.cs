@@ -14,7 +14,12 @@ namespace TwitterAddon.Core.Outbox;
 public sealed class ReplyService(
     IDbContextFactory<TwitterAddonDbContext> contexts, OutboxSignal outbox, InboxNotifier notifier, TimeProvider clock)
 {
-    public async Task<ReplyOutcome> SendAsync(int conversationId, string? text, string agentName, CancellationToken cancellationToken)
+    /// <param name="confirmedText">
+    /// The final text the agent's composer showed when they pressed Send; when the channel's settings changed since,
+    /// the reply is refused so that nothing is posted that the agent has not seen. Null for callers without a preview.
+    /// </param>
+    public async Task<ReplyOutcome> SendAsync(
+        int conversationId, string? text, string agentName, string? confirmedText, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
@@ -29,6 +34,13 @@ public sealed class ReplyService(
         if (preview.IsEmpty)
         {
             return ReplyOutcome.Refused("Write a reply first.");
+        }
+
+        if (confirmedText is not null && confirmedText != preview.FinalText)
+        {
+            return ReplyOutcome.Refused(
+                "The channel's settings changed while you were writing, so the reply would not be posted as shown. Check the new preview and press Send again.",
+                previewChanged: true);
         }
 
         if (preview.IsOver)

@@ -9,19 +9,23 @@ public static class MentionReplyText
 {
     public static string DeepLink(string accountUserId) => $"https://twitter.com/messages/compose?recipient_id={accountUserId}";
 
-    public static string Compose(string text, string accountUserId, string agentName, bool dmDeepLink, bool agentInitial)
+    public static string Compose(string text, string accountUserId, string agentName, bool dmDeepLink, bool agentInitial) =>
+        (text.TrimEnd() + Suffix(accountUserId, agentName, dmDeepLink, agentInitial)).TrimStart();
+
+    /// <summary>What the channel adds after the agent's words, each part with its leading space: " - J.D https://…".</summary>
+    public static string Suffix(string accountUserId, string agentName, bool dmDeepLink, bool agentInitial)
     {
-        var result = text.TrimEnd();
+        var suffix = "";
         if (agentInitial && AgentInitials.Of(agentName) is { Length: > 0 } initials)
         {
-            result += " " + initials;
+            suffix += " " + initials;
         }
 
         if (dmDeepLink)
         {
-            result += " " + DeepLink(accountUserId);
+            suffix += " " + DeepLink(accountUserId);
         }
 
-        return result.TrimStart();
+        return suffix;
     }
 }

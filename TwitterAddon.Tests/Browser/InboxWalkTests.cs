@@ -66,7 +66,8 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await box.FillAsync(new string('a', 251));
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("281 / 280");
         await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
-        await Expect(agent.GetByTestId("overflow")).ToContainTextAsync("twitter.com/messages/compose");
+        // The agent's own last character is what is too long, not the link the channel adds.
+        await Expect(agent.GetByTestId("overflow")).ToHaveTextAsync("a");
         await BrowserSession.ScreenshotAsync(agent, "inbox-over-limit");
 
         await box.FillAsync("Sorry for the wait! Please DM us your order number.");
@@ -80,6 +81,25 @@ public sealed class InboxWalkTests : IAsyncLifetime
         var reply = customer.GetByTestId("tweet").Filter(new() { HasText = "Replying to @jane_doe" });
         await Expect(reply).ToContainTextAsync("Sorry for the wait! Please DM us your order number. - J.D");
         await Expect(reply.GetByTestId("dm-button")).ToHaveTextAsync("Send a private message");
+
+        // The customer answers the reply while the agent still has the conversation open: it is shown, and stays unread.
+        await reply.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await customer.GetByLabel("Tweet", new() { Exact = true }).FillAsync("@AcmeSupport thanks, it is order 1234");
+        await customer.GetByTestId("post-tweet").ClickAsync();
+        await Expect(agent.GetByTestId("thread")).ToContainTextAsync("thanks, it is order 1234");
+        await Expect(agent.GetByTestId("new-messages")).ToContainTextAsync("1 new message");
+        var mentionRow = list.GetByTestId("conversation-" + agent.Url.Split('/')[^1]);
+        await Expect(mentionRow.GetByTestId("unread")).ToHaveTextAsync("1");
+
+        // An admin turns the initials and the link off while the agent writes: the box follows at once.
+        await box.FillAsync("Thanks");
+        await Expect(agent.GetByTestId("counter")).ToContainTextAsync("36 / 280");
+        await SetMentionTogglesAsync(dmDeepLink: false, agentInitial: false);
+        await Expect(agent.GetByTestId("counter")).ToContainTextAsync("6 / 280");
+        await Expect(agent.GetByTestId("reply-preview")).ToHaveCountAsync(0);
+        await agent.GetByTestId("send").ClickAsync();
+        await Expect(agent.GetByTestId("thread").GetByTestId("message-status").Last).ToHaveTextAsync("Delivered");
+        await Expect(mentionRow.GetByTestId("unread")).ToHaveCountAsync(0);
 
         await list.GetByText("Where is my order #1234?").ClickAsync();
         await Expect(agent.GetByTestId("kind-dm")).ToBeVisibleAsync();
@@ -100,6 +120,14 @@ public sealed class InboxWalkTests : IAsyncLifetime
 
         // The whole walk ran under the pages' Content-Security-Policy without Chromium refusing anything.
         Assert.Empty(session.CspViolations);
+    }
+
+    private async Task SetMentionTogglesAsync(bool dmDeepLink, bool agentInitial)
+    {
+        using var scope = session.Portal.Services.CreateScope();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        var mention = (await channels.ListAsync(Ct)).Single(c => c.Kind == ChannelKind.Mention);
+        Assert.True((await channels.UpdateAsync(mention.Id, new() { Name = mention.Name, DmDeepLink = dmDeepLink, AgentInitial = agentInitial }, "ada", Ct)).Succeeded);
     }
 
     private async Task<IPage> SignInAsync(string email, string password)

@@ -28,10 +28,12 @@ public static class OutboxHarness
         return (await harness.WaitForConversationAsync(before), tweet);
     }
 
-    public static async Task<ReplyOutcome> ReplyAsync(this InboundHarness harness, int conversationId, string text, string agent = "John Doe")
+    /// <param name="confirmedText">The final text a composer showed the agent; null sends without that check.</param>
+    public static async Task<ReplyOutcome> ReplyAsync(
+        this InboundHarness harness, int conversationId, string text, string agent = "John Doe", string? confirmedText = null)
     {
         using var scope = harness.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, agent, Ct);
+        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, agent, confirmedText, Ct);
     }
 
     /// <summary>Waits until the message reaches one of the statuses; fails with the status it is stuck in.</summary>

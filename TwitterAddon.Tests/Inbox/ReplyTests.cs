@@ -68,6 +68,23 @@ public sealed class ReplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyWhoseChannelChangedSinceThePreview_IsRefused_AndSendsOnceTheAgentHasSeenTheNewText()
+    {
+        var (conversation, _) = await harness.MentionConversationAsync();
+        // The agent's composer showed the reply with no initials or link; then an admin turned both on.
+        await harness.SetMentionTogglesAsync(dmDeepLink: true, agentInitial: true);
+
+        var refused = await harness.ReplyAsync(conversation, "On its way.", confirmedText: "On its way.");
+
+        Assert.False(refused.Queued);
+        Assert.True(refused.PreviewChanged);
+        Assert.StartsWith("The channel's settings changed while you were writing", refused.Error);
+        Assert.Single(await harness.MessagesAsync());
+        var sent = await harness.ReplyAsync(conversation, "On its way.", confirmedText: $"On its way. - J.D {DeepLink}");
+        Assert.Equal($"On its way. - J.D {DeepLink}", (await harness.WaitForAsync(sent.MessageId!.Value, MessageStatus.Delivered)).Text);
+    }
+
+    [Fact]
     public async Task XsRefusals_ShowTheReason_AndRetrySendsAgain()
     {
         var conversation = await harness.DmConversationAsync();

@@ -49,12 +49,36 @@ public sealed class InboxLiveTests : CoreMudTestContext
         Assert.True(await others.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
-    private IRenderedComponent<ErrorBoundary> RenderInbox() =>
+    [Fact]
+    public async Task AFollowUpInTheOpenConversation_StaysUnreadUntilTheAgentActsInIt()
+    {
+        var id = await AddConversationAsync("Jane Doe");
+        var page = RenderInbox(id);
+        page.WaitForAssertion(() => Assert.Contains("Where is my order?", page.Find("[data-testid=thread]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=unread]"));
+
+        await AddCustomerMessageAsync(id, "Any news?");
+        Services.GetRequiredService<InboxNotifier>().Notify();
+
+        // The tab may be unwatched: the follow-up is shown, and it stays unread in the list and under the Unread filter.
+        page.WaitForAssertion(() => Assert.Contains("Any news?", page.Find("[data-testid=thread]").TextContent));
+        Assert.Equal("1", page.Find("[data-testid=unread]").TextContent);
+        Assert.Equal("1 new message", page.Find("[data-testid=new-messages] .mud-chip").TextContent.Trim());
+        Assert.Equal(1, await UnreadCountAsync(id));
+
+        await page.Find("[data-testid=mark-read]").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unread]")));
+        Assert.Empty(page.FindAll("[data-testid=new-messages]"));
+        Assert.Equal(0, await UnreadCountAsync(id));
+    }
+
+    private IRenderedComponent<ErrorBoundary> RenderInbox(int? conversationId = null) =>
         Render<ErrorBoundary>(p => p
-            .AddChildContent<InboxPageComponent>()
+            .AddChildContent<InboxPageComponent>(inbox => inbox.Add(c => c.ConversationId, conversationId))
             .Add(b => b.ErrorContent, _ => builder => builder.AddMarkupContent(0, "<p data-testid=\"page-error\">This page ran into a problem.</p>")));
 
-    private async Task AddConversationAsync(string name)
+    private async Task<int> AddConversationAsync(string name)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
         var customer = Contact.Of("5000", name, "jane_doe");
@@ -63,5 +87,22 @@ public sealed class InboxLiveTests : CoreMudTestContext
         conversation.Add(message);
         db.Messages.Add(message);
         await db.SaveChangesAsync(Ct);
+        return conversation.Id;
+    }
+
+    private async Task AddCustomerMessageAsync(int conversationId, string text)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == conversationId, Ct);
+        var message = Message.FromCustomer("dm-" + Guid.NewGuid().ToString("N"), text, DateTimeOffset.UtcNow, conversation.Contact);
+        conversation.Add(message);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task<int> UnreadCountAsync(int conversationId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.UnreadCount).SingleAsync(Ct);
     }
 }

@@ -15,13 +15,66 @@ public sealed class ReplyComposerTests : CoreMudTestContext
     private static readonly ReplySettings Both = new("1000000001", "John Doe", DmDeepLink: true, AgentInitial: true);
 
     [Fact]
-    public void Empty_SendIsDisabled_AndNothingIsAppendedYet()
+    public void Empty_SendIsDisabled_AndTheReservedPartIsShownFromTheStart()
     {
         var composer = Composer(ChannelKind.Mention, Both);
 
-        Assert.Equal("0 / 280", Counter(composer));
+        // " - J.D" 6 + " " 1 + link 23 = 30, taken before the agent writes a word.
+        Assert.Equal("30 / 280", Counter(composer));
         Assert.True(SendDisabled(composer));
+        Assert.Contains("30 of the 280 characters are taken", composer.Find("[data-testid=reply-preview]").TextContent);
+        Assert.Equal("- J.D https://twitter.com/messages/compose?recipient_id=1000000001",
+            composer.Find("[data-testid=reply-preview] .reply-preview-text").TextContent);
+    }
+
+    [Fact]
+    public void Empty_WithNothingAdded_ShowsNoPreview()
+    {
+        var composer = Composer(ChannelKind.Mention, new ReplySettings("1000000001", "John Doe", false, false));
+
+        Assert.Equal("0 / 280", Counter(composer));
         Assert.Empty(composer.FindAll("[data-testid=reply-preview]"));
+    }
+
+    [Fact]
+    public void OneCharacterOver_MarksTheAgentsLastCharacter_NotTheLinkTheChannelAdds()
+    {
+        var composer = Composer(ChannelKind.Mention, Both);
+
+        Type(composer, new string('a', 250) + "Z");
+
+        Assert.Equal("281 / 280", Counter(composer));
+        Assert.Equal("Z", composer.Find("[data-testid=overflow]").TextContent);
+        Assert.EndsWith("Z - J.D https://twitter.com/messages/compose?recipient_id=1000000001",
+            composer.Find("[data-testid=reply-preview] .reply-preview-text").TextContent);
+        Assert.True(SendDisabled(composer));
+    }
+
+    [Fact]
+    public void OverByAnEmoji_MarksTheWholeEmoji()
+    {
+        var composer = Composer(ChannelKind.Mention, Both);
+
+        Type(composer, new string('a', 249) + "👍🏽");
+
+        Assert.Equal("👍🏽", composer.Find("[data-testid=overflow]").TextContent);
+    }
+
+    [Fact]
+    public void TheChannelsTogglesChangingUnderTheAgent_RedrawTheCountAndThePreview()
+    {
+        var none = new ReplySettings("1000000001", "John Doe", false, false);
+        var composer = Composer(ChannelKind.Mention, none);
+        Type(composer, new string('a', 251));
+        Assert.Equal("251 / 280", Counter(composer));
+        Assert.False(SendDisabled(composer));
+
+        composer.Render(p => p.Add(c => c.Settings, Both));
+
+        Assert.Equal("281 / 280", Counter(composer));
+        Assert.True(SendDisabled(composer));
+        Assert.EndsWith("- J.D https://twitter.com/messages/compose?recipient_id=1000000001",
+            composer.Find("[data-testid=reply-preview] .reply-preview-text").TextContent);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed partial class DrivenHarness : IAsyncDisposable
     public async Task<ReplyOutcome> SendAsync(int conversationId, string text)
     {
         await using var scope = core.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", Ct);
+        return await scope.ServiceProvider.GetRequiredService<ReplyService>().SendAsync(conversationId, text, "John Doe", confirmedText: null, Ct);
     }
 
     /// <summary>

@@ -48,18 +48,38 @@ public sealed partial class Inbox
     {
         agentName = Actor.DisplayName((await AuthenticationState).User);
         channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconUrl);
+        if (ConversationId is { } id)
+        {
+            // Read before the list loads, so the list never shows it unread once it is open.
+            await InboxService.MarkReadAsync(id, Closing);
+        }
+
         await LoadListAsync(items.Count, Closing);
         subscription = Notifier.Subscribe(OnInboxChangedAsync);
     }
 
+    // Opening a conversation reads it. A message that arrives while it is open stays unread until the agent acts in
+    // it (MarkReadAsync below): the tab may sit unwatched, and an unread badge must never vanish by itself.
     protected override async Task OnParametersSetAsync()
     {
-        if (ConversationId is { } id)
+        if (ConversationId is { } id && await InboxService.MarkReadAsync(id, Closing) && subscription is not null)
         {
-            await InboxService.MarkReadAsync(id, Closing);
+            // Its badge goes from the list at once, not only when the notification comes round.
+            await RefreshAsync();
+            return;
         }
 
         await LoadDetailAsync();
+    }
+
+    /// <summary>The agent acted in the open conversation (clicked in it, started a reply): what is new there is read.</summary>
+    private async Task MarkReadAsync()
+    {
+        if (detail is { UnreadCount: > 0 } shown)
+        {
+            await InboxService.MarkReadAsync(shown.Id, Closing);
+            await RefreshAsync();
+        }
     }
 
     // A customer wrote, a reply changed status: redraw what is on screen, keep what the agent is typing. A failure
@@ -68,11 +88,6 @@ public sealed partial class Inbox
     {
         try
         {
-            if (ConversationId is { } id && detail is not null)
-            {
-                await InboxService.MarkReadAsync(id, unsubscribed);
-            }
-
             await RefreshAsync();
             StateHasChanged();
         }
