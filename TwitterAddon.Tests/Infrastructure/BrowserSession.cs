@@ -21,12 +21,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(bool emulatorEnabled = true)
+    public static async Task<BrowserSession> StartAsync(bool emulatorEnabled = true, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? extraServices = null)
     {
         RequireChromium();
         // Two shared cores under a full test run: give the circuit time before calling a page broken.
         Assertions.SetDefaultExpectTimeout(30_000);
-        var session = new BrowserSession(new PortalFactory(emulatorEnabled));
+        var session = new BrowserSession(new PortalFactory(emulatorEnabled) { ExtraServices = extraServices });
         session.BaseAddress = session.Portal.StartOnLoopback();
         session.playwright = await Playwright.CreateAsync();
         session.browser = await session.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
