@@ -11,6 +11,12 @@ public sealed class EmulatorOptions
     /// <summary>Outside Development the host refuses to start with the emulator on, unless this says so (and it is logged loudly).</summary>
     public bool AllowOutsideDevelopment { get; set; }
 
+    /// <summary>
+    /// Where the emulator keeps its world between runs (a JSON file), so a restarted host finds the webhook and the
+    /// subscriptions X had, as it would at X. Empty: in memory only. The portal sets it beside the database in Development.
+    /// </summary>
+    public string? WorldFile { get; set; }
+
     /// <summary>X's webhook URL rules (https, no port). Off by default so http://localhost works.</summary>
     public bool StrictWebhookUrls { get; set; }
 

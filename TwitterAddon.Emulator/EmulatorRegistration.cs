@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TwitterAddon.Core.Twitter;
 using TwitterAddon.Emulator.Api;
 using TwitterAddon.Emulator.Api.V2;
@@ -21,7 +23,10 @@ public static class EmulatorRegistration
     {
         services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EmulatorWorld>();
+        services.AddSingleton(sp => EmulatorWorldFile.Load(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<EmulatorOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<EmulatorWorldFile>()));
+        services.AddHostedService<EmulatorWorldFile>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RateLimitBook>();
         services.AddSingleton<WebhookDeliveries>();

@@ -19,6 +19,12 @@ public static class WebServiceRegistration
         if (EmulatorEnabled(configuration))
         {
             services.AddXEmulator(configuration);
+            if (environment.IsDevelopment())
+            {
+                // `dotnet run` twice keeps the pretend X's webhook and subscriptions, as the real X would.
+                services.AddOptions<EmulatorOptions>().PostConfigure<DatabaseLocation>((o, database) =>
+                    o.WorldFile ??= Path.Combine(Path.GetDirectoryName(database.FilePath)!, "emulator-world.json"));
+            }
         }
 
         services.AddRazorComponents().AddInteractiveServerComponents();

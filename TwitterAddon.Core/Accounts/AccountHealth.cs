@@ -51,7 +51,15 @@ public sealed partial class AccountHealth(
                 valid = await TryRevalidateAsync(x, credentials, account.EnvLabel, ours.Id, cancellationToken);
             }
 
-            account.WebhookValid = valid;
+            if (ours is null)
+            {
+                account.WebhookMissing();
+            }
+            else
+            {
+                account.WebhookSeen(valid);
+            }
+
             account.SubscriptionActive = (await x.SubscriptionsAsync(credentials, account.EnvLabel, account.WebhookId ?? "", account.UserId, cancellationToken)).Active;
             if (account.Tier.UsesApiV2() && (afterDowntime || !wasValid || ours is { Valid: false }))
             {

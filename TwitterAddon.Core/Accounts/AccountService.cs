@@ -144,15 +144,26 @@ public sealed partial class AccountService(
         }
 
         Outcome outcome;
+        var x = connections.For(account.Tier);
         try
         {
-            account.WebhookValid = await connections.For(account.Tier).RevalidateWebhookAsync(credentials, account.EnvLabel, webhookId, cancellationToken);
-            outcome = account.WebhookValid ? Outcome.Ok : Outcome.Refused(XErrorMessages.CrcFailed(account.WebhookUrl));
+            var valid = await x.RevalidateWebhookAsync(credentials, account.EnvLabel, webhookId, cancellationToken);
+            account.WebhookSeen(valid);
+            outcome = valid ? Outcome.Ok : Outcome.Refused(XErrorMessages.CrcFailed(account.WebhookUrl));
         }
         catch (XApiException e)
         {
-            account.WebhookValid = false;
-            outcome = Outcome.Refused(XErrorMessages.ForWebhook(e, account.WebhookUrl));
+            // X refuses to re-validate a webhook it no longer has; its list says whether that is why.
+            if (await WebhookGoneAsync(x, credentials, account.EnvLabel, webhookId, cancellationToken))
+            {
+                account.WebhookMissing();
+                outcome = Outcome.Refused(XErrorMessages.WebhookGone);
+            }
+            else
+            {
+                account.WebhookValid = false;
+                outcome = Outcome.Refused(XErrorMessages.ForWebhook(e, account.WebhookUrl));
+            }
         }
 
         account.LastCheckedAt = clock.GetUtcNow();
@@ -160,6 +171,20 @@ public sealed partial class AccountService(
         LogRevalidated(logger, account.WebhookValid, actor);
         notifier.Notify();
         return outcome;
+    }
+
+    /// <summary>True when X's list of webhooks answers and ours is not in it.</summary>
+    internal static async Task<bool> WebhookGoneAsync(
+        IXConnection x, Twitter.OAuth.OAuthCredentials credentials, string envLabel, string webhookId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await x.WebhooksAsync(credentials, envLabel, cancellationToken)).All(w => w.Id != webhookId);
+        }
+        catch (XApiException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

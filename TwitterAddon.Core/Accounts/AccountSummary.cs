@@ -20,15 +20,27 @@ public sealed record AccountSummary(
     DateTimeOffset? LastCheckedAt,
     string? SendingStoppedReason,
     string? ReplayNote = null,
-    DateTimeOffset? ReplayNoteAt = null)
+    DateTimeOffset? ReplayNoteAt = null,
+    bool WebhookGone = false)
 {
     /// <param name="lastCrcAt">When X last checked the webhook (the Webhooks feature records it).</param>
     /// <param name="lastEventAt">When X last delivered an event to it.</param>
     public static AccountSummary Of(XAccount a, DateTimeOffset? lastCrcAt, DateTimeOffset? lastEventAt) => new(
         a.UserId, a.ScreenName, a.Name, a.ProfileImageUrl, a.Tier, a.EnvLabel, a.ConsumerKey, a.WebhookUrl, a.WebhookId,
         a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, lastCrcAt, lastEventAt, a.LastCheckedAt, a.SendingStoppedReason,
-        a.ReplayNote, a.ReplayNoteAt);
+        a.ReplayNote, a.ReplayNoteAt, a.WebhookGone);
 
     /// <summary>False when X has stopped (or will stop) delivering events, and why is shown on the page.</summary>
     public bool Receiving => WebhookValid && SubscriptionActive && !AccessRevoked;
+
+    /// <summary>Why X does not deliver, in the words the Setup page shows; null while it does.</summary>
+    public string? WhyNotReceiving =>
+        Receiving ? null
+        : AccessRevoked ? "X says the access was revoked: the account owner removed the app's access. Reconnect with new tokens."
+        : WebhookGone ? XErrorMessages.WebhookGone
+        : !WebhookValid ? "X marked the webhook invalid after a failed CRC and delivers nothing. Open Detail Account and re-validate it."
+        : XErrorMessages.SubscriptionGone;
+
+    /// <summary>X lost the webhook or the subscription while the keys still work: Register again is the way back.</summary>
+    public bool CanRegisterAgain => !AccessRevoked && (WebhookGone || (WebhookValid && !SubscriptionActive));
 }

@@ -24,6 +24,7 @@ internal static class AccountsRegistration
         services.AddScoped<AccountMove>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountHealth>();
+        services.AddScoped<WebhookRecovery>();
         return services;
     }
 }

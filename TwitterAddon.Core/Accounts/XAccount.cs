@@ -45,6 +45,12 @@ public sealed class XAccount
 
     public bool WebhookValid { get; set; }
 
+    /// <summary>
+    /// X no longer has our webhook (deleted at X, or X lost it): re-validating cannot help; Register again puts it
+    /// back with the stored keys.
+    /// </summary>
+    public bool WebhookGone { get; private set; }
+
     public bool SubscriptionActive { get; set; }
 
     /// <summary>Set when X tells us (user_event revoke) or answers 89: the admin must reconnect.</summary>
@@ -113,8 +119,18 @@ public sealed class XAccount
 
         MovingToEnvLabel = null;
         (Tier, EnvLabel, WebhookId) = (tier, envLabel, webhookId);
-        (WebhookValid, SubscriptionActive, LastCheckedAt) = (true, true, at);
+        (WebhookValid, WebhookGone, SubscriptionActive, LastCheckedAt) = (true, false, true, at);
     }
+
+    /// <summary>X listed the webhook: <paramref name="valid"/> says whether it passed its last CRC.</summary>
+    public void WebhookSeen(bool valid) => (WebhookValid, WebhookGone) = (valid, false);
+
+    /// <summary>X's list of webhooks no longer has ours.</summary>
+    public void WebhookMissing() => (WebhookValid, WebhookGone) = (false, true);
+
+    /// <summary>Registered again at <paramref name="url"/> and subscribed: X delivers again.</summary>
+    public void RegisteredAgain(string webhookId, string url, DateTimeOffset at) =>
+        (WebhookId, WebhookUrl, WebhookValid, WebhookGone, SubscriptionActive, LastCheckedAt) = (webhookId, url, true, false, true, at);
 
     /// <summary>The user took the app's access away on X: X already deleted the subscription; the admin must reconnect.</summary>
     public void Revoke() => (AccessRevoked, SubscriptionActive) = (true, false);

@@ -54,6 +54,13 @@ internal static class XErrorMessages
         _ => Generic(e),
     };
 
+    public const string WebhookGone =
+        "X no longer has this add-on's webhook: it was deleted at X (in the developer portal or by another tool), or X lost it, so X delivers nothing. "
+        + "Press Register again: the add-on registers its webhook with the stored keys and subscribes the account again.";
+
+    public const string SubscriptionGone =
+        "X no longer has the account's subscription, so it delivers nothing. Press Register again: the add-on subscribes the account again with the stored keys.";
+
     public static string CrcFailed(string url) =>
         $"X ran the CRC against this add-on's webhook at {url} and it did not pass: X must reach App:PublicBaseUrl over https and get the right answer in time.";
 

@@ -34,6 +34,7 @@ public static class ControlEndpoints
                 return error;
             }
 
+            IResult changed;
             lock (world.Gate)
             {
                 if (UserReference.Find(world, id) is not { } user)
@@ -42,8 +43,11 @@ public static class ControlEndpoints
                 }
 
                 user.DirectMessagesOpen = request!.DirectMessagesOpen ?? user.DirectMessagesOpen;
-                return XResults.Json(UserJson.Full(user));
+                changed = XResults.Json(UserJson.Full(user));
             }
+
+            world.NotifyChanged();
+            return changed;
         });
 
         control.MapPatch("/apps/{id}", async (string id, HttpContext http, EmulatorWorld world) =>
@@ -62,8 +66,10 @@ public static class ControlEndpoints
                 }
 
                 app.Access = AppAccess.Parse(request!.Access)!.Value;
-                return Results.NoContent();
             }
+
+            world.NotifyChanged();
+            return Results.NoContent();
         });
 
         control.MapPatch("/tokens/{token}", async (string token, HttpContext http, EmulatorWorld world, WebhookDeliveries deliveries, TimeProvider clock) =>
@@ -88,8 +94,10 @@ public static class ControlEndpoints
                 }
 
                 found.Revoked = request.Revoked ?? found.Revoked;
-                return Results.NoContent();
             }
+
+            world.NotifyChanged();
+            return Results.NoContent();
         });
 
         control.MapPost("/direct_messages", async (HttpContext http, Sandbox sandbox, EmulatorWorld world) =>

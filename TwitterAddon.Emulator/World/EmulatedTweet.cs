@@ -26,5 +26,6 @@ public sealed record EmulatedTweet
     public string? SourceAppId { get; init; }
 
     /// <summary>What the author typed: the text after X's leading reply mentions.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string TypedText => FullText[CodePoints.Take(FullText, DisplayStart).Length..];
 }

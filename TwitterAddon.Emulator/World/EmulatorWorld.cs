@@ -63,4 +63,61 @@ public sealed class EmulatorWorld
     public EmulatedApp? FindAppByBearerToken(string token) => Apps.FirstOrDefault(a => a.BearerToken == token);
 
     public void NotifyChanged() => Changed?.Invoke();
+
+    /// <summary>Everything X would still know after a restart, taken under <see cref="Gate"/>.</summary>
+    public WorldSnapshot Capture()
+    {
+        lock (Gate)
+        {
+            return new WorldSnapshot(
+                WorldSnapshot.CurrentVersion, Interlocked.Read(ref lastId), Interlocked.Read(ref nextUserId),
+                [.. Apps], [.. Users.Values], [.. Tokens.Values], [.. DirectMessages], [.. Tweets.Values]);
+        }
+    }
+
+    /// <summary>Replaces the seed with a world kept from an earlier run; only before the host serves anything.</summary>
+    public void Restore(WorldSnapshot snapshot)
+    {
+        lock (Gate)
+        {
+            Apps.Clear();
+            Apps.AddRange(snapshot.Apps);
+            Users.Clear();
+            Tokens.Clear();
+            Tweets.Clear();
+            DirectMessages.Clear();
+            foreach (var user in snapshot.Users)
+            {
+                Users[user.Id] = user;
+            }
+
+            foreach (var token in snapshot.Tokens)
+            {
+                Tokens[token.Token] = token;
+            }
+
+            foreach (var tweet in snapshot.Tweets)
+            {
+                Tweets[tweet.Id] = tweet;
+            }
+
+            DirectMessages.AddRange(snapshot.DirectMessages);
+            Interlocked.Exchange(ref lastId, snapshot.LastId);
+            Interlocked.Exchange(ref nextUserId, snapshot.NextUserId);
+        }
+    }
+}
+
+/// <summary>The emulator's world as its file keeps it.</summary>
+public sealed record WorldSnapshot(
+    int Version,
+    long LastId,
+    long NextUserId,
+    List<EmulatedApp> Apps,
+    List<EmulatedUser> Users,
+    List<EmulatedToken> Tokens,
+    List<EmulatedDirectMessage> DirectMessages,
+    List<EmulatedTweet> Tweets)
+{
+    public const int CurrentVersion = 1;
 }

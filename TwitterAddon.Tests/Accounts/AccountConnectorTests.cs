@@ -184,10 +184,10 @@ public sealed class AccountConnectorTests : IAsyncLifetime
         await AssertNothingLeftAsync();
     }
 
-    internal static SetupForm SandboxForm() => new()
+    internal static SetupForm SandboxForm(AccountTier tier = AccountTier.Sandbox) => new()
     {
         ApiKey = SandboxSeed.ConsumerKey, ApiKeySecret = SandboxSeed.ConsumerSecret, AccessToken = SandboxSeed.AccessToken,
-        AccessTokenSecret = SandboxSeed.AccessTokenSecret, EnvLabel = "sandbox", Tier = AccountTier.Sandbox,
+        AccessTokenSecret = SandboxSeed.AccessTokenSecret, EnvLabel = SandboxSeed.EnvLabelFor(tier), Tier = tier,
     };
 
     private async Task<ConnectOutcome> ConnectAsync(SetupForm form, bool replace = false, IProgress<ConnectProgressReport>? progress = null)

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Emulator.World;
 using TwitterAddon.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -85,5 +88,40 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "setup-wrong-env");
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begin Setup" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task WhenXNoLongerHasTheWebhook_SetupSaysSo_AndRegisterAgainRecoversInOneClick()
+    {
+        var page = await session.NewVisitorAsync();
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        using (var scope = session.Portal.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>()
+                .ConnectAsync(Accounts.AccountConnectorTests.SandboxForm(), "ada", false, null, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        // Deleted in X's developer console (or lost by X): the webhook and its subscription are gone.
+        var world = session.Portal.Services.GetRequiredService<EmulatorWorld>();
+        lock (world.Gate)
+        {
+            var sandbox = world.Apps[0].Environments.Single(e => e.Label == SandboxSeed.SandboxEnvironment);
+            sandbox.Webhooks.Clear();
+            sandbox.SubscribedUserIds.Clear();
+        }
+
+        await page.GotoAsync("/setup");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByTestId("detail-account").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Re-validate webhook" }).ClickAsync();
+
+        await Expect(page.GetByTestId("account-message")).ToContainTextAsync("X no longer has this add-on's webhook");
+        await Expect(page.GetByTestId("not-receiving")).ToContainTextAsync("X no longer has this add-on's webhook");
+        await BrowserSession.ScreenshotAsync(page, "setup-webhook-gone");
+        await page.GetByTestId("register-again").ClickAsync();
+
+        await Expect(page.GetByTestId("receiving")).ToHaveTextAsync("Receiving events");
+        await Expect(page.GetByTestId("not-receiving")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "setup-registered-again");
     }
 }

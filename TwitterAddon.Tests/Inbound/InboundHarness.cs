@@ -45,7 +45,9 @@ public sealed class InboundHarness : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="configure">Settings for the host before it starts.</param>
-    public static async Task<InboundHarness> StartAsync(bool withChannels = true, Action<PortalFactory>? configure = null, TestDatabase? database = null)
+    /// <param name="form">What Begin Setup is given; the Sandbox demo keys on the v1.1 Sandbox tier unless said.</param>
+    public static async Task<InboundHarness> StartAsync(
+        bool withChannels = true, Action<PortalFactory>? configure = null, TestDatabase? database = null, SetupForm? form = null)
     {
         var portal = new PortalFactory(database: database);
         configure?.Invoke(portal);
@@ -55,7 +57,7 @@ public sealed class InboundHarness : IAsyncDisposable
         harness.Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
         using var scope = harness.Services.CreateScope();
         var connected = await scope.ServiceProvider.GetRequiredService<AccountConnector>()
-            .ConnectAsync(AccountConnectorTests.SandboxForm(), "ada", false, null, Ct);
+            .ConnectAsync(form ?? AccountConnectorTests.SandboxForm(), "ada", false, null, Ct);
         Assert.True(connected.Succeeded, connected.Message);
         if (withChannels)
         {
@@ -69,11 +71,14 @@ public sealed class InboundHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>A second host on a database an earlier harness left: a restart. Its emulator starts afresh.</summary>
-    public static async Task<InboundHarness> ResumeAsync(TestDatabase database)
+    /// <summary>
+    /// A second host on a database an earlier harness left: a restart. Its emulator finds the world the first one kept
+    /// beside the database; at another <paramref name="port"/> than the first, X's webhook points at an address gone.
+    /// </summary>
+    public static async Task<InboundHarness> ResumeAsync(TestDatabase database, int? port = null)
     {
         var harness = new InboundHarness(new PortalFactory(database: database));
-        var address = harness.portal.StartOnLoopback();
+        var address = harness.portal.StartOnLoopback(port: port);
         harness.Http = new HttpClient { BaseAddress = address };
         harness.Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
         await using var db = await harness.Contexts().CreateDbContextAsync(Ct);

@@ -40,10 +40,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public void Setting(string key, string? value) => settings[key] = value;
 
     /// <param name="keepPublicBaseUrl">Keep an App:PublicBaseUrl set with <see cref="Setting"/> (to point X elsewhere).</param>
-    public Uri StartOnLoopback(bool keepPublicBaseUrl = false)
+    /// <param name="port">A port of an earlier host on this database (a restart at the same address); a free one otherwise.</param>
+    public Uri StartOnLoopback(bool keepPublicBaseUrl = false, int? port = null)
     {
         // The port is chosen first: the portal's X client must know it to reach the emulator in the same host.
-        var port = FreeLoopbackPort();
+        port ??= FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         settings["Twitter:ApiBaseUrl"] = new Uri(address, "emulator/x/").ToString();
         if (!keepPublicBaseUrl)
@@ -51,7 +52,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             settings["App:PublicBaseUrl"] = address.ToString().TrimEnd('/');
         }
 
-        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port.Value));
         StartServer();
         return address;
     }

@@ -242,6 +242,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WebhookGone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WebhookId")
                         .HasColumnType("TEXT");
 

@@ -41,7 +41,8 @@ public sealed partial class AccountDetails
         (Account.Tier.UsesApiV2() ? "Env Label (subscription tag)" : "Env Label", Account.EnvLabel),
         ("Webhook URL", Account.WebhookUrl),
         ("Webhook id", Account.WebhookId ?? "none"),
-        ("Webhook", Account.WebhookValid ? "Valid" : "Invalid: X delivers nothing until it is re-validated"),
+        ("Webhook", Account.WebhookGone ? "Gone at X: Register again (above) puts it back"
+            : Account.WebhookValid ? "Valid" : "Invalid: X delivers nothing until it is re-validated"),
         ("Subscription", Account.SubscriptionActive ? "Active" : "Not active"),
         ("Missed events", Account.ReplayNote is { } note ? $"{note} ({When(Account.ReplayNoteAt)})" : "none asked back from X"),
         ("Last CRC answered", When(Account.LastCrcAt)),
