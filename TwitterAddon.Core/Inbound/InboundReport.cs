@@ -19,13 +19,16 @@ public sealed class InboundReport(IDbContextFactory<TwitterAddonDbContext> conte
             .OrderByDescending(e => e.Id).Take(RecentFailures)
             .Select(e => new InboundFailure(e.Id, e.ReceivedAt, e.Source, e.Outcome ?? ""))
             .ToListAsync(cancellationToken);
+        // The newest by id (the key's index), from the same events the counts are of, whichever webhook or key brought it.
+        var last = await db.InboundEvents.OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
         return new InboundSummary(
             counts.GetValueOrDefault(InboundEventStatus.Pending), counts.GetValueOrDefault(InboundEventStatus.Processed),
-            counts.GetValueOrDefault(InboundEventStatus.Ignored), counts.GetValueOrDefault(InboundEventStatus.Failed), failures);
+            counts.GetValueOrDefault(InboundEventStatus.Ignored), counts.GetValueOrDefault(InboundEventStatus.Failed), failures, last);
     }
 }
 
-public sealed record InboundSummary(int Pending, int Processed, int Ignored, int Failed, IReadOnlyList<InboundFailure> RecentFailures)
+public sealed record InboundSummary(
+    int Pending, int Processed, int Ignored, int Failed, IReadOnlyList<InboundFailure> RecentFailures, DateTimeOffset? LastReceivedAt = null)
 {
     public int Received => Pending + Processed + Ignored + Failed;
 }

@@ -56,7 +56,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
                 "{\"sender\":\"jane_doe\",\"text\":\"hello\"}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
 
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Last event received" })).Not.ToContainTextAsync("never");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Last event through this webhook" })).Not.ToContainTextAsync("never");
 
         await page.GetByLabel("Env Label").FillAsync("premium");
         await page.GetByTestId("change-env").ClickAsync();

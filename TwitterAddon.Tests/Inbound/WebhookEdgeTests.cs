@@ -130,6 +130,8 @@ public sealed class WebhookEdgeTests : IAsyncLifetime
 
         Assert.Equal((3, 1, 1, 1, 0), (summary.Received, summary.Processed, summary.Ignored, summary.Failed, summary.Pending));
         Assert.StartsWith("The body is not valid JSON", Assert.Single(summary.RecentFailures).Reason);
+        // Counted and dated from the same events: never "none yet" beside "3 received" (as after a reconnect).
+        Assert.Equal((await harness.EventsAfterProcessingAsync(3)).Max(e => e.ReceivedAt), summary.LastReceivedAt);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed partial class AccountDetails
         ("Subscription", Account.SubscriptionActive ? "Active" : "Not active"),
         ("Missed events", Account.ReplayNote is { } note ? $"{note} ({When(Account.ReplayNoteAt)})" : "none asked back from X"),
         ("Last CRC answered", When(Account.LastCrcAt)),
-        ("Last event received", When(Account.LastEventAt)),
+        ("Last event through this webhook", When(Account.LastEventAt)),
         ("Last checked with X", When(Account.LastCheckedAt)),
         ("Connected", When(Account.ConnectedAt)),
     ];
