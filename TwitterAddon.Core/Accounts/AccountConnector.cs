@@ -143,7 +143,7 @@ public sealed partial class AccountConnector(
         progress?.Report(Report(ConnectStep.Save, user));
         try
         {
-            await SaveAsync(form, credentials, env, user, key, url, webhook.Id, cancellationToken);
+            await SaveAsync(x, form, credentials, env, user, key, url, webhook.Id, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -160,11 +160,11 @@ public sealed partial class AccountConnector(
         new(step, user.Name, user.ScreenName, XProfileImage.Safe(user.ProfileImageUrlHttps));
 
     private async Task SaveAsync(
-        SetupForm form, OAuthCredentials credentials, string env, XUser user, string key, string url, string webhookId,
+        IXConnection x, SetupForm form, OAuthCredentials credentials, string env, XUser user, string key, string url, string webhookId,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.XAccounts.Add(new XAccount
+        var account = new XAccount
         {
             WebhookKey = key, ConsumerKey = credentials.ConsumerKey,
             ProtectedConsumerSecret = protector.Protect(credentials.ConsumerSecret),
@@ -173,7 +173,10 @@ public sealed partial class AccountConnector(
             EnvLabel = env, Tier = form.Tier, UserId = user.IdStr, ScreenName = user.ScreenName, Name = user.Name,
             ProfileImageUrl = XProfileImage.Safe(user.ProfileImageUrlHttps), WebhookId = webhookId, WebhookUrl = url, WebhookValid = true,
             SubscriptionActive = true, ConnectedAt = clock.GetUtcNow(), LastCheckedAt = clock.GetUtcNow(),
-        });
+        };
+        // Connected either way; where X says the tier is another, Setup says so from the start.
+        await x.CheckTierAsync(account, credentials, clock.GetUtcNow(), cancellationToken);
+        db.XAccounts.Add(account);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -61,6 +61,7 @@ public sealed partial class AccountHealth(
             }
 
             account.SubscriptionActive = (await x.SubscriptionsAsync(credentials, account.EnvLabel, account.WebhookId ?? "", account.UserId, cancellationToken)).Active;
+            await x.CheckTierAsync(account, credentials, now, cancellationToken);
             if (account.Tier.UsesApiV2() && (afterDowntime || !wasValid || ours is { Valid: false }))
             {
                 account.MissedEventsBetween(lastAlive, now);

@@ -90,9 +90,9 @@ public sealed partial class AccountService(
         else
         {
             account.Tier = tier;
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        await RecheckTierAsync(db, account, cancellationToken);
         LogTierChanged(logger, before, tier, actor);
         notifier.Notify();
         return Outcome.Ok;
@@ -121,6 +121,7 @@ public sealed partial class AccountService(
         var moved = await move.MoveAsync(db, account, account.Tier, env, cancellationToken);
         if (moved.Succeeded)
         {
+            await RecheckTierAsync(db, account, cancellationToken);
             LogEnvChanged(logger, oldEnv, env, actor);
             notifier.Notify();
         }
@@ -171,6 +172,17 @@ public sealed partial class AccountService(
         LogRevalidated(logger, account.WebhookValid, actor);
         notifier.Notify();
         return outcome;
+    }
+
+    /// <summary>After a change of Tier or Env Label: does X agree with the tier now? Saves the account either way.</summary>
+    private async Task RecheckTierAsync(TwitterAddonDbContext db, XAccount account, CancellationToken cancellationToken)
+    {
+        if (protector.CredentialsOf(account) is { } credentials)
+        {
+            await connections.For(account.Tier).CheckTierAsync(account, credentials, clock.GetUtcNow(), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>True when X's list of webhooks answers and ours is not in it.</summary>

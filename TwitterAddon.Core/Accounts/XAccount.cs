@@ -62,6 +62,9 @@ public sealed class XAccount
     /// </summary>
     public string? SendingStoppedReason { get; private set; }
 
+    /// <summary>Where the chosen Tier and what X reports of the developer account differ (<see cref="AccountTiers.DisagreesWith"/>).</summary>
+    public string? TierNote { get; private set; }
+
     public DateTimeOffset ConnectedAt { get; set; }
 
     public DateTimeOffset? LastCheckedAt { get; set; }
@@ -121,6 +124,10 @@ public sealed class XAccount
         (Tier, EnvLabel, WebhookId) = (tier, envLabel, webhookId);
         (WebhookValid, WebhookGone, SubscriptionActive, LastCheckedAt) = (true, false, true, at);
     }
+
+    /// <summary>X was asked what it provisions the developer account for: the tier note follows its answer.</summary>
+    public void TierCheckedWithX(int provisionedSubscriptions, DateTimeOffset at) =>
+        (TierNote, LastCheckedAt) = (Tier.DisagreesWith(provisionedSubscriptions), at);
 
     /// <summary>X listed the webhook: <paramref name="valid"/> says whether it passed its last CRC.</summary>
     public void WebhookSeen(bool valid) => (WebhookValid, WebhookGone) = (valid, false);

@@ -21,6 +21,9 @@ public interface IXApiV2
     Task<IReadOnlyList<XWebhook>> ListWebhooksAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
 
     /// <summary>X performs a CRC against <paramref name="url"/> during this call.</summary>
+    /// <summary>The subscriptions X provisions the developer account for: 3 on Pay-per-use, thousands on Enterprise.</summary>
+    Task<int> ProvisionedSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
+
     Task<XWebhook> CreateWebhookAsync(OAuthCredentials credentials, string url, CancellationToken cancellationToken);
 
     /// <summary>Asks X to run the CRC now; true when it passed (the webhook is valid again).</summary>

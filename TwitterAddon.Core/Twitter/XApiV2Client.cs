@@ -29,6 +29,11 @@ public sealed class XApiV2Client(XTransport x) : IXApiV2
         [.. ((await x.SendAsync(HttpMethod.Get, "2/webhooks", [], await x.AppAsync(credentials, cancellationToken),
             Json.V2DataIReadOnlyListV2Webhook, cancellationToken))?.Data ?? []).Select(Webhook)];
 
+    public async Task<int> ProvisionedSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
+        (await x.SendAsync(HttpMethod.Get, "2/account_activity/subscriptions/count", [], await x.AppAsync(credentials, cancellationToken),
+            Json.V2DataV2SubscriptionCount, cancellationToken))?.Data?.ProvisionedCount
+            ?? throw new XApiException("X answered GET /2/account_activity/subscriptions/count without the count.");
+
     public async Task<XWebhook> CreateWebhookAsync(OAuthCredentials credentials, string url, CancellationToken cancellationToken) =>
         Webhook((await x.SendAsync(HttpMethod.Post, "2/webhooks", [], await x.AppAsync(credentials, cancellationToken),
             Json.V2DataV2Webhook, cancellationToken, Body(new V2WebhookRequest(url), Json.V2WebhookRequest)))?.Data

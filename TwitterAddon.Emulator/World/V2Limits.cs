@@ -6,6 +6,9 @@ public static class V2Limits
     /// <summary>"The webhook limit is set at the account level": one on Pay-per-use, five and more on Enterprise.</summary>
     public static int Webhooks(V2Access access) => access == V2Access.PayPerUse ? 1 : 5;
 
+    /// <summary>Account Activity subscriptions: "Pay Per Use 3 subscriptions; Enterprise 5000+".</summary>
+    public static int AccountActivitySubscriptions(V2Access access) => access == V2Access.PayPerUse ? 3 : 5_000;
+
     public static int ActivitySubscriptions(V2Access access) => access == V2Access.PayPerUse ? 1_500 : 75_000;
 
     /// <summary>Since 2026-02-23 self-serve replies only answer posts that mention (or quote) the replier.</summary>

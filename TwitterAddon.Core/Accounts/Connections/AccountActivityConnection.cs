@@ -12,6 +12,9 @@ public sealed class AccountActivityConnection(IXApi x) : IXConnection
     public Task<XUser> VerifyAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
         x.VerifyCredentialsAsync(credentials, cancellationToken);
 
+    public async Task<int> ProvisionedSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
+        (await x.CountSubscriptionsAsync(credentials, cancellationToken)).ProvisionedCount;
+
     public Task<IReadOnlyList<XWebhook>> WebhooksAsync(OAuthCredentials credentials, string envLabel, CancellationToken cancellationToken) =>
         x.ListWebhooksAsync(credentials, envLabel, cancellationToken);
 

@@ -15,6 +15,10 @@ public sealed class ActivityApiConnection(IXApiV2 x) : IXConnection
 
     public Task<XUser> VerifyAsync(OAuthCredentials credentials, CancellationToken cancellationToken) => x.GetMeAsync(credentials, cancellationToken);
 
+    /// <summary>The Account Activity count (x-api.md 7.2): X reports the access it sold, Pay-per-use 3, Enterprise thousands.</summary>
+    public Task<int> ProvisionedSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken) =>
+        x.ProvisionedSubscriptionsAsync(credentials, cancellationToken);
+
     public Task<IReadOnlyList<XWebhook>> WebhooksAsync(OAuthCredentials credentials, string envLabel, CancellationToken cancellationToken) =>
         x.ListWebhooksAsync(credentials, cancellationToken);
 

@@ -16,6 +16,9 @@ public interface IXConnection
 
     Task<XUser> VerifyAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
 
+    /// <summary>How many subscriptions X provisions the developer account for: what X says of its tier.</summary>
+    Task<int> ProvisionedSubscriptionsAsync(OAuthCredentials credentials, CancellationToken cancellationToken);
+
     /// <summary>The webhooks events could come through: the environment's (v1.1) or the app's (v2).</summary>
     Task<IReadOnlyList<XWebhook>> WebhooksAsync(OAuthCredentials credentials, string envLabel, CancellationToken cancellationToken);
 

@@ -20,5 +20,6 @@ namespace TwitterAddon.Core.Twitter.V2;
 [JsonSerializable(typeof(V2ReplayRequest))]
 [JsonSerializable(typeof(V2Data<V2ReplayJob>))]
 [JsonSerializable(typeof(V2Data<V2Validation>))]
+[JsonSerializable(typeof(V2Data<V2SubscriptionCount>))]
 [JsonSerializable(typeof(V2Data<System.Text.Json.JsonElement>))]
 public sealed partial class V2JsonContext : JsonSerializerContext;

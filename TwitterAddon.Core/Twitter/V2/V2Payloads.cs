@@ -83,6 +83,11 @@ public sealed record V2ReplayJob(
     [property: JsonPropertyName("created_at")] string? CreatedAt = null);
 
 /// <summary>The answer of <c>PUT /2/webhooks/:id</c>: <c>valid</c> after the CRC (or only <c>attempted</c>, in older docs).</summary>
+/// <summary><c>GET /2/account_activity/subscriptions/count</c>: X sends the numbers as strings.</summary>
+public sealed record V2SubscriptionCount(
+    [property: JsonPropertyName("account_name")] string? AccountName,
+    [property: JsonPropertyName("provisioned_count"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int ProvisionedCount);
+
 public sealed record V2Validation(
     [property: JsonPropertyName("valid")] bool? Valid,
     [property: JsonPropertyName("attempted")] bool? Attempted = null);

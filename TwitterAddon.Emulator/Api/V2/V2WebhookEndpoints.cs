@@ -20,6 +20,23 @@ public static class V2WebhookEndpoints
     {
         var webhooks = x.MapGroup("/2/webhooks").AddEndpointFilter<BearerFilter>();
 
+        // The Account Activity count (x-api.md 7.2): what the developer account is provisioned for tells its access.
+        // The emulator keeps no Account Activity v2 subscriptions (the add-on subscribes through the X Activity API).
+        x.MapGet("/2/account_activity/subscriptions/count", (HttpContext http, EmulatorWorld world) =>
+        {
+            var app = XCaller.Of(http).App;
+            lock (world.Gate)
+            {
+                return V2Results.Data(new JsonObject
+                {
+                    ["account_name"] = app.Name,
+                    ["provisioned_count"] = V2Limits.AccountActivitySubscriptions(app.Access).ToString(CultureInfo.InvariantCulture),
+                    ["subscriptions_count_all"] = "0",
+                    ["subscriptions_count_direct_messages"] = "0",
+                });
+            }
+        }).AddEndpointFilter<BearerFilter>().RateLimited(15);
+
         webhooks.MapGet("", (HttpContext http, EmulatorWorld world) =>
         {
             lock (world.Gate)
