@@ -87,7 +87,8 @@ internal static class AccountActivityShape
         var source = OptionalBool(t, "truncated") && Optional(t, "extended_tweet") is { ValueKind: JsonValueKind.Object } extended ? extended : t;
         var fullText = OptionalString(source, "full_text") ?? RequiredString(source, "text");
         var range = DisplayRange(source);
-        var quotedAuthor = OptionalString(Optional(Optional(t, "quoted_status"), "user"), "id_str");
+        var quoted = Optional(t, "quoted_status");
+        var quotedAuthor = OptionalString(Optional(quoted, "user"), "id_str");
         var (mentioned, typed) = MentionIds(Items(Optional(source, "entities"), "user_mentions")
             .Select(m => (OptionalString(m, "id_str"), Optional(m, "indices") is { ValueKind: JsonValueKind.Array } i && i.GetArrayLength() > 0 ? i[0].GetInt32() : 0)), range);
         return new TweetItem(
@@ -97,6 +98,7 @@ internal static class AccountActivityShape
             mentioned, quotedAuthor, Optional(t, "retweeted_status").ValueKind == JsonValueKind.Object, authorIsBlocked)
         {
             ExplicitMentionIds = typed,
+            QuotedStatusId = OptionalString(t, "quoted_status_id_str") ?? OptionalString(quoted, "id_str"),
         };
     }
 }

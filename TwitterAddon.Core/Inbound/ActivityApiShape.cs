@@ -38,27 +38,28 @@ internal static class ActivityApiShape
             RequiredString(envelope, "event_uuid");
             forUserId ??= OptionalString(Optional(envelope, "filter"), "user_id");
             tag ??= OptionalString(envelope, "tag");
-            items.AddRange(EventItems(envelope, RequiredString(envelope, "event_type"), now));
+            items.AddRange(EventItems(envelope, RequiredString(envelope, "event_type"), OptionalString(Optional(envelope, "filter"), "user_id"), now));
         }
 
         return new ActivityPayload(forUserId, items, tag);
     }
 
-    private static IEnumerable<InboundItem> EventItems(JsonElement envelope, string eventType, DateTimeOffset now)
+    private static IEnumerable<InboundItem> EventItems(JsonElement envelope, string eventType, string? filterUserId, DateTimeOffset now)
     {
         var payload = Required(envelope, "payload");
         return eventType switch
         {
             ActivityEvents.DirectMessageReceived or ActivityEvents.DirectMessageSent => AccountActivityShape.DirectMessages(payload, now).ToList(),
             ActivityEvents.Mention or ActivityEvents.Reply or ActivityEvents.Quote or ActivityEvents.OwnPost =>
-                [Post(payload, Optional(envelope, "includes"), now)],
+                // post.quote.create is about a quote of the filtered user's post, whether or not includes name its author.
+                [Post(payload, Optional(envelope, "includes"), eventType == ActivityEvents.Quote ? filterUserId : null, now)],
             ActivityEvents.Revoke => [new RevokeItem(RequiredString(payload, "user_id"))],
             _ => [new NoticeItem($"X Activity event \"{eventType}\"")],
         };
     }
 
     /// <summary>A v2 Post: the author joined from <c>includes.users</c>, a long post's text from <c>note_tweet</c>.</summary>
-    private static TweetItem Post(JsonElement post, JsonElement includes, DateTimeOffset now)
+    private static TweetItem Post(JsonElement post, JsonElement includes, string? quotedAuthorByEvent, DateTimeOffset now)
     {
         var authorId = RequiredString(post, "author_id");
         var author = Person(Items(includes, "users").FirstOrDefault(u => OptionalString(u, "id") == authorId), authorId)
@@ -73,7 +74,7 @@ internal static class ActivityApiShape
         var referenced = Items(post, "referenced_tweets").Select(t => (Type: OptionalString(t, "type"), Id: OptionalString(t, "id"))).ToList();
         var quotedId = referenced.FirstOrDefault(t => t.Type == "quoted").Id;
         var quotedAuthor = quotedId is null ? null
-            : OptionalString(Items(includes, "tweets").FirstOrDefault(t => OptionalString(t, "id") == quotedId), "author_id");
+            : OptionalString(Items(includes, "tweets").FirstOrDefault(t => OptionalString(t, "id") == quotedId), "author_id") ?? quotedAuthorByEvent;
         var (mentioned, typed) = MentionIds(Items(Optional(note.ValueKind == JsonValueKind.Object ? note : post, "entities"), "mentions")
             .Select(m => (OptionalString(m, "id"), Optional(m, "start") is { ValueKind: JsonValueKind.Number } s ? s.GetInt32() : 0)), range);
         return new TweetItem(
@@ -83,6 +84,7 @@ internal static class ActivityApiShape
             referenced.Any(t => t.Type == "retweeted"), AuthorIsBlocked: false)
         {
             ExplicitMentionIds = typed,
+            QuotedStatusId = quotedId,
         };
     }
 }

@@ -62,13 +62,16 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now, In
 
         var parent = tweet.InReplyToStatusId is { } parentId ? await inbox.FindMessageAsync(parentId, cancellationToken) : null;
         var me = inbox.AccountUserId;
+        // A quote of a tweet in one of the account's conversations (our reply, say) continues that conversation.
+        var quoted = parent is null && tweet.QuotedStatusId is { } quotedId && await inbox.FindMessageAsync(quotedId, cancellationToken) is { } q
+            && q.Conversation.AccountUserId == me ? q : null;
         if (tweet.Author.Id == me)
         {
             return await OwnTweetAsync(tweet, parent, cancellationToken);
         }
 
-        var involvesAccount = tweet.InReplyToUserId == me || tweet.MentionedUserIds.Contains(me) || tweet.QuotedAuthorId == me
-            || parent is not null;
+        var quotesAccount = tweet.QuotedAuthorId == me || quoted is { IsOutbound: true };
+        var involvesAccount = tweet.InReplyToUserId == me || tweet.MentionedUserIds.Contains(me) || quotesAccount || parent is not null || quoted is not null;
         if (!involvesAccount)
         {
             return ItemOutcome.Ignored("Tweet that does not mention, reply to or quote the account.");
@@ -88,10 +91,10 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now, In
         var author = await inbox.ContactAsync(tweet.Author.Id, tweet.Author, now, cancellationToken);
         // One conversation per thread: the thread of the tweet it answers, else a new one rooted here
         // (or at the account's tweet it replies to, which the inbox has not seen).
-        var conversation = parent?.Conversation
+        var conversation = parent?.Conversation ?? quoted?.Conversation
             ?? await inbox.ThreadAsync(tweet.InReplyToStatusId ?? tweet.TweetId, author, tweet.At, cancellationToken);
         conversation.RouteTo(route.ChannelId);
-        var summons = tweet.ExplicitMentionIds.Contains(me) || tweet.QuotedAuthorId == me;
+        var summons = tweet.ExplicitMentionIds.Contains(me) || quotesAccount;
         inbox.Add(conversation, Message.FromCustomer(tweet.TweetId, tweet.Text, tweet.At, author, tweet.InReplyToStatusId, summons));
         return ItemOutcome.Processed($"Mention from @{author.ScreenName}.");
     }

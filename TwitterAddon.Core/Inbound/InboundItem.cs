@@ -24,6 +24,9 @@ public sealed record TweetItem(
 {
     /// <summary>The mentions the author wrote in the displayed text (not the reply's leading ones X adds).</summary>
     public IReadOnlyList<string> ExplicitMentionIds { get; init; } = MentionedUserIds;
+
+    /// <summary>The tweet this one quotes: a quote of a tweet in a conversation joins that conversation.</summary>
+    public string? QuotedStatusId { get; init; }
 }
 
 /// <summary><c>user_event.revoke</c>: the user took the app's access away; X deletes the subscription itself.</summary>

@@ -47,6 +47,11 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
                         xIds.Add(parent);
                     }
 
+                    if (tweet.QuotedStatusId is { } quoted)
+                    {
+                        xIds.Add(quoted);
+                    }
+
                     people.Add(tweet.Author.Id);
                     break;
             }

@@ -17,7 +17,8 @@ public sealed record ConversationDetail(
     bool DmDeepLink,
     bool AgentInitial,
     string? SendingStoppedReason,
-    string? ReplyRuleNote = null)
+    string? ReplyRuleNote = null,
+    IReadOnlyList<ConversationListItem>? OtherConversations = null)
 {
     /// <summary>Why the agent cannot reply now, if they cannot: sending stopped for the account, or X's reply rule.</summary>
     public string? CannotReplyBecause => SendingStoppedReason ?? ReplyRuleNote;

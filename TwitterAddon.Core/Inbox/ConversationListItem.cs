@@ -1,8 +1,9 @@
+using System.Linq.Expressions;
 using TwitterAddon.Core.Channels;
 
 namespace TwitterAddon.Core.Inbox;
 
-/// <summary>One row of the conversation list.</summary>
+/// <summary>One row of the conversation list; <see cref="HasFailedReply"/> when a reply in it failed and waits for the agent.</summary>
 public sealed record ConversationListItem(
     int Id,
     ChannelKind Kind,
@@ -13,7 +14,14 @@ public sealed record ConversationListItem(
     string Preview,
     DateTimeOffset LastMessageAt,
     int UnreadCount,
-    ConversationStatus Status);
+    ConversationStatus Status,
+    bool HasFailedReply = false)
+{
+    /// <summary>The row as one query reads it (the failed-reply test is a lookup on the messages' status index).</summary>
+    public static readonly Expression<Func<Conversation, ConversationListItem>> Of = c => new ConversationListItem(
+        c.Id, c.Kind, c.ChannelId, c.Contact.Name, c.Contact.ScreenName, c.Contact.ProfileImageUrl,
+        c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Status, c.Messages.Any(m => m.Status == MessageStatus.Failed));
+}
 
 /// <summary>A page of the list; <see cref="HasMore"/> when older conversations follow; <see cref="Refused"/> says why a filter was not run.</summary>
 public sealed record ConversationPage(IReadOnlyList<ConversationListItem> Items, bool HasMore, string? Refused = null);

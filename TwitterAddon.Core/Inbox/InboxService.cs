@@ -11,6 +11,9 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
 {
     public const int PageSize = 50;
 
+    /// <summary>How many of the customer's other conversations the open one lists.</summary>
+    public const int OtherConversationsShown = 10;
+
     public const string AccountDisconnected = "The X account is disconnected: connect it again on the Setup page to reply.";
 
     /// <summary>Newest first, 50 at a time along the index on the last message time, so 10,000 conversations stay fast.</summary>
@@ -35,7 +38,10 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
 
         if (filter.UnreadOnly)
         {
-            query = query.Where(c => c.UnreadCount > 0);
+            // What needs an agent: customer messages nobody read, and replies X refused. Failed replies are few; the
+            // subquery takes them from the status index.
+            var failed = db.Messages.Where(m => m.Status == MessageStatus.Failed).Select(m => m.ConversationId);
+            query = query.Where(c => c.UnreadCount > 0 || failed.Contains(c.Id));
         }
 
         if (filter.Search?.Trim().TrimStart('@') is { Length: > 0 } search)
@@ -47,9 +53,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         }
 
         var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize + 1)
-            .Select(c => new ConversationListItem(
-                c.Id, c.Kind, c.ChannelId, c.Contact.Name, c.Contact.ScreenName, c.Contact.ProfileImageUrl,
-                c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Status))
+            .Select(ConversationListItem.Of)
             .ToListAsync(cancellationToken);
         return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize);
     }
@@ -76,6 +80,10 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             ? await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(ChannelSummary.Of).FirstOrDefaultAsync(cancellationToken)
             : null;
         var account = await db.XAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == conversation.AccountUserId, cancellationToken);
+        // The same customer's DMs and other threads with the account, newest first, one click away.
+        var others = await db.Conversations.AsNoTracking()
+            .Where(c => c.ContactId == conversation.ContactId && c.AccountUserId == conversation.AccountUserId && c.Id != id)
+            .OrderByDescending(c => c.LastMessageAt).Take(OtherConversationsShown).Select(ConversationListItem.Of).ToListAsync(cancellationToken);
         // The thread is loaded already: its latest customer post decides X's reply rule (ReplyService reads it again to send).
         var latestSummons = rows.LastOrDefault(r => r.Message.Direction == MessageDirection.Inbound && r.Message.XId != null)?.SummonsAccount;
         var replyRule = account is null ? null : ReplyRule.RefusalFor(conversation, account, latestSummons);
@@ -83,7 +91,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             conversation.Id, conversation.Kind, conversation.Status, conversation.UnreadCount, conversation.Contact, channel?.Name, channel?.IconUrl,
             conversation.RootTweetId is { } root ? $"https://x.com/{conversation.Contact.ScreenName}/status/{root}" : null,
             messages, conversation.AccountUserId, channel?.DmDeepLink ?? false, channel?.AgentInitial ?? false,
-            account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule);
+            account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule, others);
     }
 
     /// <summary>An agent opened it, or acted in it: its unread badge goes. False when nothing was unread.</summary>

@@ -39,7 +39,7 @@ public sealed class InboxWalkTests : IAsyncLifetime
     [Fact]
     public async Task CustomerWrites_AgentSeesItLive_RepliesWithDeepLinkAndInitials_CustomerSeesTheThreadedReply()
     {
-        var agent = await SignInAsync("john@example.com", AgentPassword);
+        var agent = await SignInAsync("john@example.com", AgentPassword, timeZone: "Asia/Jakarta");
         await agent.GotoAsync("/inbox");
         await BrowserSession.WaitForInteractiveAsync(agent);
         await Expect(agent.GetByTestId("inbox-empty")).ToBeVisibleAsync();
@@ -62,6 +62,8 @@ public sealed class InboxWalkTests : IAsyncLifetime
 
         await list.GetByText("my parcel is late").ClickAsync();
         await Expect(agent.GetByTestId("kind-mention")).ToBeVisibleAsync();
+        // Dates are in the agent's own time zone, with the whole moment on hover.
+        await Expect(agent.GetByTestId("thread").GetByTestId("when").First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"\(Asia/Jakarta, UTC\+07:00\)$"));
         var box = agent.GetByTestId("reply-text");
         await box.FillAsync(new string('a', 251));
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("281 / 280");
@@ -130,9 +132,9 @@ public sealed class InboxWalkTests : IAsyncLifetime
         Assert.True((await channels.UpdateAsync(mention.Id, new() { Name = mention.Name, DmDeepLink = dmDeepLink, AgentInitial = agentInitial }, "ada", Ct)).Succeeded);
     }
 
-    private async Task<IPage> SignInAsync(string email, string password)
+    private async Task<IPage> SignInAsync(string email, string password, string? timeZone = null)
     {
-        var page = await session.NewVisitorAsync();
+        var page = await session.NewVisitorAsync(timeZone);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);

@@ -77,7 +77,7 @@ public sealed class EmulatorToInboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mentions_RepliesAndQuotes_AreThreads_TheAccountsTweetsAreOutgoing_RetweetsAreIgnored()
+    public async Task Mentions_RepliesAndQuotesOfOurReply_AreOneThread_TheAccountsTweetsAreOutgoing_RetweetsAreIgnored()
     {
         var mention = await harness.CustomerTweetAsync("jane_doe", "@AcmeSupport my parcel is late");
         var followUp = await harness.CustomerTweetAsync("jane_doe", "still waiting", inReplyTo: mention);
@@ -96,16 +96,18 @@ public sealed class EmulatorToInboxTests : IAsyncLifetime
         Assert.Contains(events, e => e.Outcome == "Tweet the account sent from elsewhere, recorded as outgoing.");
         Assert.Contains(events, e => e.Outcome == "Retweet: not a conversation.");
         var conversations = await harness.ConversationsAsync();
-        Assert.Equal(3, conversations.Count);
+        Assert.Equal(2, conversations.Count);
         var thread = conversations.Single(c => c.ThreadKey == "thread:" + mention);
-        Assert.Equal((mention, ChannelKind.Mention, 2), (thread.RootTweetId, thread.Kind, thread.UnreadCount));
+        // The customers' three tweets are unread: the mention, its follow-up and the quote of our reply.
+        Assert.Equal((mention, ChannelKind.Mention, 3), (thread.RootTweetId, thread.Kind, thread.UnreadCount));
         var messages = (await harness.MessagesAsync()).ToDictionary(m => m.XId!);
         Assert.Equal(new[] { mention, followUp, other, reply.IdStr, quote }.Order(), messages.Keys.Order());
         // The leading reply mention is outside display_text_range: the agent sees what the customer wrote.
         Assert.Equal("still waiting", messages[followUp].Text);
-        Assert.Equal([thread.Id, thread.Id, thread.Id], new[] { messages[mention].ConversationId, messages[followUp].ConversationId, messages[reply.IdStr].ConversationId });
+        Assert.Equal([thread.Id, thread.Id, thread.Id, thread.Id],
+            new[] { messages[mention].ConversationId, messages[followUp].ConversationId, messages[reply.IdStr].ConversationId, messages[quote].ConversationId });
         Assert.Equal((MessageDirection.Outbound, "Sorry Jane, we are on it"), (messages[reply.IdStr].Direction, messages[reply.IdStr].Text));
-        Assert.Equal(("yuki_tanaka", "Great service"), (messages[quote].Conversation.Contact.ScreenName, messages[quote].Text));
+        Assert.Equal(("yuki_tanaka", "Great service", true), (messages[quote].AuthorContact!.ScreenName, messages[quote].Text, messages[quote].SummonsAccount));
     }
 
     [Fact]

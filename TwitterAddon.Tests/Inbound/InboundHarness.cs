@@ -134,7 +134,8 @@ public sealed class InboundHarness : IAsyncDisposable
     public async Task<List<Message>> MessagesAsync()
     {
         await using var db = await Contexts().CreateDbContextAsync(Ct);
-        return await db.Messages.AsNoTracking().Include(m => m.Conversation).ThenInclude(c => c.Contact).OrderBy(m => m.Id).ToListAsync(Ct);
+        return await db.Messages.AsNoTracking().Include(m => m.Conversation).ThenInclude(c => c.Contact).Include(m => m.AuthorContact)
+            .OrderBy(m => m.Id).ToListAsync(Ct);
     }
 
     public async Task<List<Conversation>> ConversationsAsync()

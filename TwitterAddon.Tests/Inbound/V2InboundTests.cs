@@ -21,6 +21,24 @@ public sealed class V2InboundTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 
     [Fact]
+    public async Task AQuoteOfOurReply_JoinsItsThread_AsAnUnreadMessageThatSummonsTheAccount()
+    {
+        var thread = await driver.MentionConversationAsync("jane_doe");
+        await driver.ReplyAsync(thread, "Checking now.");
+        await driver.DrainOutboxAsync();
+        var ours = Assert.Single((await driver.SentOnXAsync()).Tweets)["id_str"]!.GetValue<string>();
+        await driver.DeliverArrivedAsync();
+
+        // post.quote.create comes with an empty includes, as X's samples: the quoted post is found in the inbox.
+        var quote = await driver.CustomerTweetAsync("budi_santoso", "Same problem here", quoted: ours);
+        await driver.DeliverAsync(1);
+
+        var message = Assert.Single(await driver.MessagesAsync(), m => m.XId == quote);
+        Assert.Equal((thread, true), (message.ConversationId, message.SummonsAccount));
+        Assert.Equal(1, (await driver.ConversationAsync(thread)).UnreadCount);
+    }
+
+    [Fact]
     public async Task APostDeliveredAsAMentionAndAsAReply_IsOneMessage_InTheThreadItAnswers()
     {
         var thread = await driver.MentionConversationAsync("jane_doe");
@@ -111,8 +129,8 @@ public sealed class V2InboundTests : IAsyncLifetime
         await driver.CustomerTweetAsync("jane_doe", "@AcmeSupport anybody there?");
         await driver.WaitForDeliveryAttemptsAsync(1);
         driver.Clock.Advance(TimeSpan.FromMinutes(3));
-        // The check lists the webhooks, then the subscriptions; X refuses the replay that follows.
-        await driver.ScriptAsync(XAnswers.Ok(), XAnswers.Ok(), XAnswers.Fail(400));
+        // The check lists the webhooks, then the subscriptions, then asks the count; X refuses the replay that follows.
+        await driver.ScriptAsync(XAnswers.Ok(), XAnswers.Ok(), XAnswers.Ok(), XAnswers.Fail(400));
 
         await CheckAsync(afterDowntime: true);
 

@@ -46,11 +46,13 @@ public sealed class BrowserSession : IAsyncDisposable
     public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
 
     /// <summary>A new browser profile (its own cookies), as a second person at another computer.</summary>
-    public async Task<IPage> NewVisitorAsync()
+    /// <param name="timeZone">The computer's time zone (IANA id); the machine's when null.</param>
+    public async Task<IPage> NewVisitorAsync(string? timeZone = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
+            TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using TwitterAddon.Core.Accounts;
@@ -44,11 +43,17 @@ public sealed partial class AccountDetails
         ("Webhook", Account.WebhookGone ? "Gone at X: Register again (above) puts it back"
             : Account.WebhookValid ? "Valid" : "Invalid: X delivers nothing until it is re-validated"),
         ("Subscription", Account.SubscriptionActive ? "Active" : "Not active"),
-        ("Missed events", Account.ReplayNote is { } note ? $"{note} ({When(Account.ReplayNoteAt)})" : "none asked back from X"),
-        ("Last CRC answered", When(Account.LastCrcAt)),
-        ("Last event through this webhook", When(Account.LastEventAt)),
-        ("Last checked with X", When(Account.LastCheckedAt)),
-        ("Connected", When(Account.ConnectedAt)),
+        ("Missed events", Account.ReplayNote ?? "none asked back from X"),
+    ];
+
+    /// <summary>The moments of the connection, each shown in the viewer's time zone (or "never").</summary>
+    private IEnumerable<(string Label, DateTimeOffset? At)> Times =>
+    [
+        ("Missed events asked back", Account.ReplayNoteAt),
+        ("Last CRC answered", Account.LastCrcAt),
+        ("Last event through this webhook", Account.LastEventAt),
+        ("Last checked with X", Account.LastCheckedAt),
+        ("Connected", Account.ConnectedAt),
     ];
 
     protected override async Task OnParametersSetAsync()
@@ -63,9 +68,6 @@ public sealed partial class AccountDetails
         envLabel = Account.EnvLabel;
         (subscriptions, subscriptionsError) = await Accounts.SubscriptionsAsync(CancellationToken.None);
     }
-
-    private static string When(DateTimeOffset? at) =>
-        at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never";
 
     private Task ChangeTierAsync(AccountTier tier) =>
         RunAsync(actor => Accounts.ChangeTierAsync(tier, actor, CancellationToken.None), $"Tier is now {tier.Label()}.");
