@@ -103,7 +103,8 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await Expect(agent.GetByTestId("thread").GetByTestId("message-status").Last).ToHaveTextAsync("Delivered");
         await Expect(mentionRow.GetByTestId("unread")).ToHaveCountAsync(0);
 
-        await list.GetByText("Where is my order #1234?").ClickAsync();
+        // Jane's DM is one click away from her mention.
+        await agent.GetByTestId("other-conversations").GetByText("Where is my order #1234?").ClickAsync();
         await Expect(agent.GetByTestId("kind-dm")).ToBeVisibleAsync();
         await box.FillAsync("Hi Jane, it ships today.");
         await agent.GetByTestId("send").ClickAsync();

@@ -76,5 +76,58 @@ public sealed class InboxServiceTests : IAsyncLifetime
         Assert.Single((await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items);
     }
 
+    [Fact]
+    public async Task AFailedReply_ShowsOnItsRow_AndUnderUnreadOrFailed_UntilItIsRetried()
+    {
+        // Customer 4 (a DM, read): the agent's reply failed at X.
+        var id = (await Service().ListAsync(new(Search: "@customer_4"), 0, Ct)).Items.Single(c => c.ContactScreenName == "customer_4").Id;
+        long replyId;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id, Ct);
+            var reply = Message.Reply("Here you go", "John Doe", null, DateTimeOffset.UtcNow);
+            conversation.AddReply(reply);
+            db.Messages.Add(reply);
+            reply.Fail("X does not allow sending this person a DM.");
+            await db.SaveChangesAsync(Ct);
+            replyId = reply.Id;
+        }
+
+        var attention = (await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items;
+        Assert.True(Assert.Single(attention, c => c.Id == id).HasFailedReply);
+        Assert.Equal(41, attention.Count);
+
+        using var scope = host.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<TwitterAddon.Core.Outbox.ReplyService>().RetryAsync(replyId, Ct)).Queued);
+        Assert.DoesNotContain((await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items, c => c.Id == id);
+        Assert.False((await Service().ListAsync(new(Search: "@customer_4"), 0, Ct)).Items.Single(c => c.Id == id).HasFailedReply);
+    }
+
+    [Fact]
+    public async Task TheOpenConversation_ListsTheCustomersOtherConversations()
+    {
+        int dm, thread;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var jane = Contact.Of("6000", "Jane Doe", "jane_doe");
+            var direct = Conversation.StartDirectMessage("1000000001", jane, DateTimeOffset.UtcNow);
+            var mention = Conversation.StartThread("1000000001", "9999", jane, DateTimeOffset.UtcNow);
+            foreach (var (conversation, xId) in new[] { (direct, "dm-jane"), (mention, "9999") })
+            {
+                var message = Message.FromCustomer(xId, "about my order", DateTimeOffset.UtcNow, jane);
+                conversation.Add(message);
+                db.Messages.Add(message);
+            }
+
+            await db.SaveChangesAsync(Ct);
+            (dm, thread) = (direct.Id, mention.Id);
+        }
+
+        var others = (await Service().GetAsync(dm, Ct))!.OtherConversations!;
+
+        Assert.Equal((thread, ChannelKind.Mention), (Assert.Single(others).Id, others[0].Kind));
+        Assert.Equal(dm, Assert.Single((await Service().GetAsync(thread, Ct))!.OtherConversations!).Id);
+    }
+
     private InboxService Service() => host.CreateScope().ServiceProvider.GetRequiredService<InboxService>();
 }
