@@ -62,8 +62,19 @@ public sealed class ChannelsWalkTests : IAsyncLifetime
         await page.GetByTestId("add-dm").ClickAsync();
         await Expect(page.GetByTestId("channels-notice")).ToContainTextAsync("already has its Direct Message channel");
 
-        await Toggle(page, "active-DirectMessage").UncheckAsync();
+        // Deactivating asks first: Cancel keeps the channel active, Deactivate turns it off.
+        await Toggle(page, "active-DirectMessage").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("nothing it receives enters the inbox");
+        await BrowserSession.ScreenshotAsync(page, "channels-deactivate-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Toggle(page, "active-DirectMessage")).ToBeCheckedAsync();
+        Assert.True((await ChannelsAsync()).Single(c => c.Kind == ChannelKind.DirectMessage).IsActive);
+        await Toggle(page, "active-DirectMessage").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await WaitUntilAsync(async () => !(await ChannelsAsync()).Single(c => c.Kind == ChannelKind.DirectMessage).IsActive);
+        await Expect(Toggle(page, "active-DirectMessage")).Not.ToBeCheckedAsync();
         await BrowserSession.ScreenshotAsync(page, "channels-list");
 
         await page.GetByTestId("edit-Mention").ClickAsync();
@@ -72,8 +83,9 @@ public sealed class ChannelsWalkTests : IAsyncLifetime
         await Expect(table).ToContainTextAsync("Public replies");
 
         await page.GetByTestId("delete-DirectMessage").ClickAsync();
-        await Expect(table).ToContainTextAsync("Its conversations stay readable in the inbox");
-        await page.GetByTestId("confirm-delete").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("Its conversations stay readable in the inbox");
+        await BrowserSession.ScreenshotAsync(page, "channels-delete-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(table).Not.ToContainTextAsync("Acme DMs");
         Assert.Single(await ChannelsAsync());
     }

@@ -63,6 +63,10 @@ public sealed class TeamPageTests : CoreMudTestContext
         var john = (await Services.GetRequiredService<TeamService>().ListAsync(Ct)).Single(m => m.Email == "john@example.com");
         Assert.Equal(TeamRoles.Agent, john.Role);
         Assert.All(page.FindAll("input[type=text], input[type=email], input[type=password]"), i => Assert.True(string.IsNullOrEmpty(i.GetAttribute("value"))));
+        // The emptied form is ready for the next person, not red with errors.
+        Assert.DoesNotContain("Enter the person's name.", page.Markup);
+        Assert.DoesNotContain("Enter an email address.", page.Markup);
+        Assert.Empty(page.FindAll(".mud-input-error"));
     }
 
     [Fact]
@@ -80,14 +84,26 @@ public sealed class TeamPageTests : CoreMudTestContext
     }
 
     [Fact]
-    public async Task Deactivate_ThenReactivate_UpdatesTheStatusInPlace()
+    public async Task Deactivate_AsksFirst_ThenReactivate_UpdatesTheStatusInPlace()
     {
         await Services.GetRequiredService<TeamService>().AddMemberAsync(
             new NewTeamMember { DisplayName = "John Doe", Email = "john@example.com", Password = "agent password 1" }, adminId, Ct);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
         var page = Render<TeamPage>();
         page.WaitForAssertion(() => Assert.Contains("john@example.com", page.Markup));
 
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Deactivate").ClickAsync();
+        // Not awaited: the click's handler waits for the dialog's answer.
+        var asking = page.FindAll("button").First(b => b.TextContent.Trim() == "Deactivate").ClickAsync();
+        dialogs.WaitForAssertion(() => Assert.Contains("John Doe is signed out at once", dialogs.Markup));
+        await dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Cancel").ClickAsync();
+        await asking;
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("John Doe is signed out at once", dialogs.Markup));
+        Assert.DoesNotContain("Deactivated", page.Find("[data-testid=team-table] tbody").TextContent);
+
+        asking = page.FindAll("button").First(b => b.TextContent.Trim() == "Deactivate").ClickAsync();
+        dialogs.WaitForAssertion(() => Assert.Contains("John Doe is signed out at once", dialogs.Markup));
+        await dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Deactivate").ClickAsync();
+        await asking;
         page.WaitForAssertion(() => Assert.Contains("Deactivated", page.Find("[data-testid=team-table] tbody").TextContent));
 
         await page.FindAll("button").First(b => b.TextContent.Trim() == "Reactivate").ClickAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using TwitterAddon.Core.Team;
+using TwitterAddon.Web.Components.Common;
 
 namespace TwitterAddon.Web.Components.Pages.Team;
 
@@ -20,6 +21,8 @@ public sealed partial class Team
     [Inject] private NewTeamMemberValidator Validator { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -49,6 +52,8 @@ public sealed partial class Team
             }
 
             Snackbar.Add($"{newMember.DisplayName.Trim()} can now sign in as {newMember.Role.ToLowerInvariant()}.", Severity.Success);
+            // The emptied form starts untouched: no "Enter the person's name" right after a successful add.
+            await form.ResetAsync();
             newMember = new NewTeamMember();
             members = await TeamService.ListAsync(CancellationToken.None);
         }
@@ -61,6 +66,14 @@ public sealed partial class Team
     private async Task SetActiveAsync(TeamMemberSummary member, bool active)
     {
         error = null;
+        if (!active && !await Dialogs.ConfirmAsync(
+                "Deactivate " + member.DisplayName + "?",
+                $"{member.DisplayName} is signed out at once and cannot sign in until an admin reactivates them. Their replies stay in the inbox.",
+                "Deactivate"))
+        {
+            return;
+        }
+
         var outcome = await TeamService.SetActiveAsync(member.Id, active, currentMemberId!, CancellationToken.None);
         if (!outcome.Succeeded)
         {
