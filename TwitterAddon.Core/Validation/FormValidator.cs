@@ -9,6 +9,9 @@ namespace TwitterAddon.Core.Validation;
 /// </summary>
 public abstract class FormValidator<T> : AbstractValidator<T>
 {
+    // One message per field, the first that applies: an empty password says "Enter a password", not that and two more.
+    protected FormValidator() => RuleLevelCascadeMode = CascadeMode.Stop;
+
     public Func<object, string, Task<IEnumerable<string>>> ValidateValue => async (model, propertyName) =>
     {
         var context = ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(propertyName));

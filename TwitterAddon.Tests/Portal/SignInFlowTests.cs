@@ -76,6 +76,42 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal("/first-run", (await client.GetAsync("/account/login", Ct)).Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task FirstRun_SubmittedEmpty_SaysOneThingPerField()
+    {
+        var response = await PostFormAsync("/first-run", "first-run", new()
+        {
+            ["Input.DisplayName"] = "",
+            ["Input.Email"] = "",
+            ["Input.Password"] = "",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Enter the person&#x27;s name.", html);
+        Assert.Contains("Enter an email address.", html);
+        Assert.Contains("Enter a password.", html);
+        Assert.DoesNotContain("Enter a valid email address", html);
+        Assert.DoesNotContain("Use at least 10 characters.", html);
+        Assert.DoesNotContain("different characters", html);
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheEmailLeftOut_SaysSo_AndDoesNotSendThePasswordBack()
+    {
+        await CreateAdminAsync();
+        NewVisitor();
+
+        var response = await PostFormAsync("/account/login", "login", new()
+        {
+            ["Input.Email"] = "",
+            ["Input.Password"] = "a secret typed here",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Enter", html);
+        Assert.DoesNotContain("a secret typed here", html);
+    }
+
     [Theory]
     [InlineData("1234567890", "This password is one of the most common ones")]
     [InlineData("ada@example.com rules", "The password must not contain the email address.")]
@@ -104,7 +140,9 @@ public sealed class SignInFlowTests : IAsyncLifetime
             ["Input.Email"] = "ada@example.com",
             ["Input.Password"] = "not the password",
         });
-        Assert.Contains("Wrong email or password.", await wrong.Content.ReadAsStringAsync(Ct));
+        var refused = await wrong.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Wrong email or password.", refused);
+        Assert.DoesNotContain("not the password", refused);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/team", Ct)).StatusCode);
 
         var right = await PostFormAsync("/account/login?returnUrl=%2Fteam", "login", new()
