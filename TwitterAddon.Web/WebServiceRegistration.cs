@@ -28,7 +28,8 @@ public static class WebServiceRegistration
         }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Toasts at the bottom left: clear of Sign out (top right) and of the reply box's Send (bottom right).
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingTeamMemberStateProvider>();

@@ -94,6 +94,15 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             account is null ? AccountDisconnected : account.SendingStoppedReason, replyRule, others);
     }
 
+    /// <summary>Whether the team has answered a customer yet (a reply X took): the last step of getting started.</summary>
+    public async Task<bool> AnyReplySentAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AnyAsync(
+            m => m.Direction == MessageDirection.Outbound && m.AgentName != null && (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered),
+            cancellationToken);
+    }
+
     /// <summary>An agent opened it, or acted in it: its unread badge goes. False when nothing was unread.</summary>
     public async Task<bool> MarkReadAsync(int id, CancellationToken cancellationToken)
     {

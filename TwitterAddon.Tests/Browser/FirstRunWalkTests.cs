@@ -89,6 +89,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await admin.GetByTestId("add-member").ClickAsync();
         var johnRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "john@example.com" });
         await johnRow.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await Expect(johnRow.GetByText("Deactivated")).ToBeVisibleAsync();
 
         var agent = await session.NewVisitorAsync();

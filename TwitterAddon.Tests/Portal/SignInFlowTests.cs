@@ -258,6 +258,10 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Nothing here", html);
         Assert.DoesNotContain("\"type\":\"server\"", html);
+        // A stranger sees no menu into the portal.
+        Assert.DoesNotContain("Toggle navigation", html);
+        Assert.DoesNotContain("class=\"mud-drawer", html);
+        Assert.DoesNotContain("href=\"inbox\"", html);
     }
 
     [Fact]

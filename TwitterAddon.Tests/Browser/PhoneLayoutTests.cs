@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TwitterAddon.Core.Accounts;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Tests.Accounts;
+using TwitterAddon.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwitterAddon.Tests.Browser;
+
+/// <summary>On a 390 px phone: the top bar is one line, and an open conversation comes first, with a way back to the list.</summary>
+[Collection(OneBrowserAtATime.Name)]
+public sealed class PhoneLayoutTests : IAsyncLifetime
+{
+    private BrowserSession session = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        session = await BrowserSession.StartAsync();
+        using var scope = session.Portal.Services.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>().ConnectAsync(AccountConnectorTests.SandboxForm(), "ada", false, null, Ct)).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<ChannelService>().AddAsync(ChannelKind.DirectMessage, new() { Name = "Acme DMs" }, "ada", Ct)).Succeeded);
+    }
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    [Fact]
+    public async Task OnAPhone_TheBarIsOneLine_AndTheOpenConversationComesFirst()
+    {
+        var page = await session.NewVisitorAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await new EmulatorControl(new HttpClient { BaseAddress = new Uri(session.BaseAddress, "emulator/control/") })
+            .CustomerDmAsync("jane_doe", "Where is my order?");
+
+        await page.GotoAsync("/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var bar = await page.Locator(".mud-appbar").BoundingBoxAsync();
+        Assert.True(bar!.Height <= 64, $"The top bar is {bar.Height} px high: it wrapped.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("no-conversation")).ToBeHiddenAsync();
+        await page.GetByTestId("conversation-list").GetByText("Where is my order?").ClickAsync();
+
+        await Expect(page.GetByTestId("conversation-view")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("conversation-list")).ToBeHiddenAsync();
+        var view = await page.GetByTestId("conversation-view").BoundingBoxAsync();
+        Assert.True(view!.Y < 200, $"The conversation starts {view.Y} px down the page, below the list.");
+        await BrowserSession.ScreenshotAsync(page, "phone-conversation");
+
+        await page.GetByTestId("back-to-list").ClickAsync();
+        await Expect(page.GetByTestId("conversation-list")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "phone-inbox");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Team;
+using TwitterAddon.Tests.Infrastructure;
+using StartPage = TwitterAddon.Web.Components.Pages.Home;
+
+namespace TwitterAddon.Tests.HomePage;
+
+/// <summary>The start page shows where the install stands: what is done, and what comes next.</summary>
+public sealed class HomePageTests : CoreMudTestContext
+{
+    private string adminId = "";
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var team = Services.GetRequiredService<TeamService>();
+        await team.CreateFirstAdministratorAsync(
+            new NewTeamMember { DisplayName = "Ada Admin", Email = "ada@example.com", Password = "correct horse battery" }, Ct);
+        adminId = (await team.ListAsync(Ct)).Single().Id;
+        Auth.SetAuthorized("ada@example.com");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
+    }
+
+    [Fact]
+    public void AFreshInstall_MarksConnectingXAsNext_AndNothingDone()
+    {
+        Auth.SetRoles(TeamRoles.Admin);
+
+        var page = Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=step-setup]")));
+        Assert.NotEmpty(page.FindAll("[data-testid=step-setup] [data-testid=step-next]"));
+        Assert.Empty(page.FindAll("[data-testid=step-done]"));
+        Assert.Equal("Not connected yet.", page.Find("[data-testid=step-setup] [data-testid=step-state]").TextContent);
+        Assert.Equal("Only you so far.", page.Find("[data-testid=step-team] [data-testid=step-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task AColleagueAdded_TicksTheTeamStep()
+    {
+        Auth.SetRoles(TeamRoles.Admin);
+        await Services.GetRequiredService<TeamService>().AddMemberAsync(
+            new NewTeamMember { DisplayName = "John Doe", Email = "john@example.com", Password = "agent password 1" }, adminId, Ct);
+
+        var page = Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=step-team] [data-testid=step-done]")));
+        Assert.Equal("1 colleague can sign in.", page.Find("[data-testid=step-team] [data-testid=step-state]").TextContent);
+        Assert.NotEmpty(page.FindAll("[data-testid=step-setup] [data-testid=step-next]"));
+    }
+
+    [Fact]
+    public void AnAgent_SeesOnlyTheInboxStep()
+    {
+        Auth.SetRoles(TeamRoles.Agent);
+
+        var page = Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".home-step")));
+        Assert.Equal("No reply sent yet.", page.Find("[data-testid=step-inbox] [data-testid=step-state]").TextContent);
+    }
+}
