@@ -17,18 +17,31 @@ public sealed class SetupWizardTests : CoreMudTestContext
     }
 
     [Fact]
-    public async Task Wizard_WalksXsPortalSteps_ForTodaysX_AndEachCanBeSkipped()
+    public async Task Wizard_WalksXsPortalSteps_ForTodaysX_WithOneSetOfActions()
     {
         var wizard = Render<SetupWizard>();
 
         var titles = wizard.FindAll(".mud-step-label-content").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(["Your X access", "Developer access", "Create an app", "Permissions", "Access Token", "Env Label", "Connect"], titles);
         Assert.Contains("Pay-per-use", wizard.Find("[data-testid=tier]").TextContent);
-        Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Contains("Skip", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(wizard.FindAll("button"), b => b.TextContent.Trim() is "Skip" or "Complete" or "Previous");
+
+        await wizard.Find("[data-testid=wizard-next]").ClickAsync();
+
+        // The step left behind is ticked; the console's address is a link.
+        wizard.WaitForAssertion(() => Assert.Single(wizard.FindAll(".mud-step.mud-step-completed, .mud-step-completed")));
+        Assert.Equal("https://developer.x.com", wizard.Find("a[href='https://developer.x.com']").GetAttribute("href"));
+        await wizard.Find("[data-testid=wizard-back]").ClickAsync();
         await wizard.FindAll(".mud-step")[3].ClickAsync();
         wizard.WaitForAssertion(() => Assert.Contains("Regenerate the access token afterwards", wizard.Markup));
         await wizard.FindAll(".mud-step")[5].ClickAsync();
         wizard.WaitForAssertion(() => Assert.Contains("Today's X has no dev environments", wizard.Markup));
+
+        // On Connect, Save and Cancel are the only actions.
+        await wizard.FindAll(".mud-step")[6].ClickAsync();
+        wizard.WaitForAssertion(() => Assert.NotEmpty(wizard.FindAll("[data-testid=save-setup]")));
+        Assert.Empty(wizard.FindAll("[data-testid=wizard-next]"));
+        Assert.DoesNotContain(wizard.FindAll("button"), b => b.TextContent.Trim() is "Complete" or "Previous" or "Next");
     }
 
     [Fact]

@@ -10,9 +10,11 @@ using TwitterAddon.Web.Identity;
 
 namespace TwitterAddon.Web.Components.Pages.Setup;
 
-/// <summary>Begin Setup: X's portal steps (each can be skipped), then the keys, then Save = connect.</summary>
+/// <summary>Begin Setup: X's portal steps (Back and Next), then the keys, then Save = connect.</summary>
 public sealed partial class SetupWizard
 {
+    // The guide has at most this many steps on any tier; each is ticked once the admin moves past it.
+    private readonly bool[] done = new bool[12];
     private readonly SetupForm form = new();
     private MudForm formRef = default!;
     private int stepIndex;
@@ -38,6 +40,56 @@ public sealed partial class SetupWizard
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private bool EmulatorOn => Emulator.Value.Enabled;
+
+    /// <summary>The last step, Connect: the tier's choice, the guide's steps, then it.</summary>
+    private int ConnectIndex => SetupGuide.For(form.Tier).Count + 1;
+
+    /// <summary>Moving on (Next or a later step's title) ticks the steps left behind.</summary>
+    private Task LeavingStepAsync(StepperInteractionEventArgs change)
+    {
+        if (change.Action == StepAction.Activate)
+        {
+            Tick(change.StepIndex);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void GoTo(int index)
+    {
+        Tick(index);
+        stepIndex = Math.Clamp(index, 0, ConnectIndex);
+    }
+
+    private void Tick(int target)
+    {
+        for (var step = stepIndex; step < target && step < done.Length; step++)
+        {
+            done[step] = true;
+        }
+    }
+
+    /// <summary>The developer console's address in a guide line, as a link that opens beside the setup.</summary>
+    private static RenderFragment Linked(string line) => builder =>
+    {
+        const string Console = "developer.x.com";
+        var at = line.IndexOf(Console, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            builder.AddContent(0, line);
+            return;
+        }
+
+        builder.AddContent(1, line[..at]);
+        builder.OpenElement(2, "a");
+        builder.AddAttribute(3, "href", "https://" + Console);
+        builder.AddAttribute(4, "target", "_blank");
+        builder.AddAttribute(5, "rel", "noopener");
+        builder.AddAttribute(6, "class", "mud-link mud-primary-text mud-link-underline-always");
+        builder.AddContent(7, Console);
+        builder.CloseElement();
+        builder.AddContent(8, line[(at + Console.Length)..]);
+    };
 
     private string WebhookUrlPattern => Address.For("…");
 
