@@ -5,11 +5,16 @@ namespace TwitterAddon.Emulator.Control;
 
 public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
 {
+    /// <summary>X's handles: 1 to 15 letters, digits or underscores (an @ in front is allowed).</summary>
+    public const string ScreenNamePattern = "^@?[A-Za-z0-9_]{1,15}$";
+
+    public const int NameMaxLength = 50;
+
     public CreateUserRequestValidator()
     {
         RuleFor(r => r.ScreenName).NotEmpty().WithMessage("screen_name is required.")
-            .Matches("^@?[A-Za-z0-9_]{1,15}$").WithMessage("screen_name is 1 to 15 letters, digits or underscores.");
-        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required.").MaximumLength(50).WithMessage("name is at most 50 characters.");
+            .Matches(ScreenNamePattern).WithMessage("screen_name is 1 to 15 letters, digits or underscores.");
+        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required.").MaximumLength(NameMaxLength).WithMessage($"name is at most {NameMaxLength} characters.");
     }
 }
 

@@ -140,6 +140,15 @@ public sealed partial class Sandbox(EmulatorWorld world, XActivity activity)
 
     public string ScreenNameOf(string userId) => UserOf(userId)?.ScreenName ?? userId;
 
+    /// <summary>Who wrote the tweet, for "Quoting @…"; null when X has no such tweet.</summary>
+    public string? TweetAuthorOf(string tweetId)
+    {
+        lock (world.Gate)
+        {
+            return world.Tweets.GetValueOrDefault(tweetId)?.AuthorId;
+        }
+    }
+
     public EmulatedUser? UserOf(string userId)
     {
         lock (world.Gate)

@@ -52,7 +52,7 @@ public sealed class ChannelsWalkTests : IAsyncLifetime
         await Toggle(page, "toggle-initials").CheckAsync();
         await Expect(page.GetByTestId("example-text")).ToHaveTextAsync("Thanks for reaching out! We're checking your order now. - A.A");
         await Expect(page.GetByTestId("reply-example")).ToContainTextAsync("Send a private message");
-        await Expect(page.GetByTestId("example-count")).ToContainTextAsync("The deep link and the initials use 30 of the 280 characters; 250 are left");
+        await Expect(page.GetByTestId("example-count")).ToContainTextAsync("The deep link and the initials use 30 of the 280 characters (a space and \"- A.A\" are 6; a space and the link, which X counts as 23, are 24); 250 are left");
         await BrowserSession.ScreenshotAsync(page, "channels-add-mention");
         await page.GetByTestId("save-channel").ClickAsync();
 

@@ -45,8 +45,21 @@ public sealed class SandboxWalkTests : IAsyncLifetime
         var reply = page.GetByTestId("tweet").Filter(new() { HasText = "Replying to @jane_doe" });
         await Expect(reply).ToContainTextAsync("Sorry! We're checking now - J.D");
         await Expect(reply.GetByTestId("dm-button")).ToHaveTextAsync("Send a private message");
+        // The doc's "quote with mention" and retweet, by hand.
+        await reply.GetByTestId("quote-action").ClickAsync();
+        await Expect(page.GetByTestId("quoting")).ToBeVisibleAsync();
+        await page.GetByLabel("Tweet", new() { Exact = true }).FillAsync("@AcmeSupport same problem here");
+        await page.GetByTestId("post-tweet").ClickAsync();
+        await Expect(page.GetByTestId("quote-note")).ToHaveTextAsync("Quoting @AcmeSupport");
+        await reply.GetByTestId("retweet-action").ClickAsync();
+        await Expect(page.GetByTestId("retweet-note")).ToHaveTextAsync("Retweeted");
+        await Expect(page.GetByTestId("sandbox-error")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "sandbox-public");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Direct Message" }).ClickAsync();
+
+        // X's "Send a private message" opens the DM with the account: here, the Sandbox's own DM tab.
+        await reply.GetByTestId("dm-button").ClickAsync();
+        await Expect(page.GetByLabel("Message to @AcmeSupport")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dm-message")).ToContainTextAsync("Where is my order #1234?");
         await BrowserSession.ScreenshotAsync(page, "sandbox-dm");
 
         // The demo app can be moved to Enterprise, as its developer account would buy it: X's v2 rules follow.

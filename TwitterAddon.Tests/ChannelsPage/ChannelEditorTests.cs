@@ -32,12 +32,12 @@ public sealed class ChannelEditorTests : CoreMudTestContext
 
         example.Render(p => p.Add(c => c.AgentInitial, true));
         Assert.EndsWith("- J.D", example.Find("[data-testid=example-text]").TextContent);
-        Assert.Contains("use 6 of the 280", example.Find("[data-testid=example-count]").TextContent);
+        Assert.Contains("The initials use 6 of the 280 characters (a space and \"- J.D\")", example.Find("[data-testid=example-count]").TextContent);
 
         example.Render(p => p.Add(c => c.DmDeepLink, true));
         Assert.Contains("Send a private message", example.Markup);
         Assert.DoesNotContain("messages/compose", example.Find("[data-testid=example-text]").TextContent);
-        Assert.Contains("use 30 of the 280", example.Find("[data-testid=example-count]").TextContent);
+        Assert.Contains("The deep link and the initials use 30 of the 280 characters", example.Find("[data-testid=example-count]").TextContent);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed partial class SandboxWorkbench
     private string? dmText;
     private string? tweetText;
     private string? replyTo;
+    private string? quoting;
+    private int tab;
     private string? error;
 
     [Inject] private TwitterAddon.Emulator.World.Sandbox SandboxService { get; set; } = default!;
@@ -61,7 +63,7 @@ public sealed partial class SandboxWorkbench
     private void SelectCustomer(string id)
     {
         customerId = id;
-        replyTo = null;
+        (replyTo, quoting) = (null, null);
         error = null;
         Load();
     }
@@ -78,12 +80,12 @@ public sealed partial class SandboxWorkbench
 
     private void PostTweet()
     {
-        var outcome = SandboxService.PostTweet(customerId!, tweetText ?? "", inReplyToStatusId: replyTo);
+        var outcome = SandboxService.PostTweet(customerId!, tweetText ?? "", inReplyToStatusId: replyTo, quotedStatusId: quoting);
         error = Describe(outcome.Failure);
         if (outcome.Failure is null)
         {
             tweetText = $"@{Account.ScreenName} ";
-            replyTo = null;
+            (replyTo, quoting) = (null, null);
         }
     }
 
@@ -91,9 +93,18 @@ public sealed partial class SandboxWorkbench
 
     private void ReplyTo(string tweetId)
     {
-        replyTo = tweetId;
+        (replyTo, quoting) = (tweetId, null);
         tweetText = "";
     }
+
+    /// <summary>A quote is a new tweet with the quoted one attached: the customer writes the comment, then Post.</summary>
+    private void Quote(string tweetId)
+    {
+        (quoting, replyTo) = (tweetId, null);
+        tweetText = "";
+    }
+
+    private void Retweet(string tweetId) => error = Describe(SandboxService.Retweet(customerId!, tweetId).Failure);
 
     private void CustomerCreated(EmulatedUser user)
     {
