@@ -50,9 +50,13 @@ public sealed class TierCheckTests : IAsyncLifetime
 
         Assert.StartsWith("X provisions this developer account for 15 subscriptions, the Sandbox tier's allowance", (await SummaryAsync()).TierNote);
 
+        var checkedBefore = (await SummaryAsync()).LastCheckedAt;
         using var scope = portal.Services.CreateScope();
         Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().ChangeTierAsync(AccountTier.Sandbox, "ada", Ct)).Succeeded);
-        Assert.Null((await SummaryAsync()).TierNote);
+        var after = await SummaryAsync();
+        Assert.Null(after.TierNote);
+        // X was asked again: "Last checked with X" says so.
+        Assert.True(after.LastCheckedAt > checkedBefore);
     }
 
     [Fact]
