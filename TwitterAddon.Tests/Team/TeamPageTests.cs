@@ -67,6 +67,13 @@ public sealed class TeamPageTests : CoreMudTestContext
         Assert.DoesNotContain("Enter the person's name.", page.Markup);
         Assert.DoesNotContain("Enter an email address.", page.Markup);
         Assert.Empty(page.FindAll(".mud-input-error"));
+        // Ready as it was: the role is Agent again, so the next person can be added at once.
+        Fill(page, "Display name", "Mia Wong");
+        Fill(page, "Email", "mia@example.com");
+        Fill(page, "Password", "agent password 2");
+        await page.Find("[data-testid=add-member]").ClickAsync();
+        page.WaitForAssertion(() => Assert.Contains("mia@example.com", page.Find("[data-testid=team-table]").TextContent));
+        Assert.Equal(TeamRoles.Agent, (await Services.GetRequiredService<TeamService>().ListAsync(Ct)).Single(m => m.Email == "mia@example.com").Role);
     }
 
     [Fact]

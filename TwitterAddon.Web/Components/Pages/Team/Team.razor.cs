@@ -12,6 +12,7 @@ public sealed partial class Team
     private IReadOnlyList<TeamMemberSummary>? members;
     private NewTeamMember newMember = new();
     private MudForm form = default!;
+    private int formVersion;
     private string? currentMemberId;
     private string? error;
     private bool saving;
@@ -52,9 +53,9 @@ public sealed partial class Team
             }
 
             Snackbar.Add($"{newMember.DisplayName.Trim()} can now sign in as {newMember.Role.ToLowerInvariant()}.", Severity.Success);
-            // The emptied form starts untouched: no "Enter the person's name" right after a successful add.
-            await form.ResetAsync();
+            // A new form for the next person, untouched: no "Enter the person's name" right after a successful add.
             newMember = new NewTeamMember();
+            formVersion++;
             members = await TeamService.ListAsync(CancellationToken.None);
         }
         finally
