@@ -29,7 +29,7 @@ public sealed record AccountSummary(
     public static AccountSummary Of(XAccount a, DateTimeOffset? lastCrcAt, DateTimeOffset? lastEventAt) => new(
         a.UserId, a.ScreenName, a.Name, a.ProfileImageUrl, a.Tier, a.EnvLabel, a.ConsumerKey, a.WebhookUrl, a.WebhookId,
         a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, lastCrcAt, lastEventAt, a.LastCheckedAt, a.SendingStoppedReason,
-        a.ReplayNote, a.ReplayNoteAt, a.WebhookGone, a.TierNote);
+        a.ReplayNote, a.ReplayNoteAt, a.WebhookGone, a.ProvisionedSubscriptions is { } provisioned ? a.Tier.DisagreesWith(provisioned) : null);
 
     /// <summary>False when X has stopped (or will stop) delivering events, and why is shown on the page.</summary>
     public bool Receiving => WebhookValid && SubscriptionActive && !AccessRevoked;

@@ -43,7 +43,9 @@ public sealed partial class WebhookRecovery(
         try
         {
             var listed = await x.WebhooksAsync(credentials, env, cancellationToken);
-            var ours = listed.FirstOrDefault(w => w.Url == url) ?? listed.FirstOrDefault(w => w.Id == account.WebhookId);
+            // This host's webhook: at today's address, the one stored, or one of this host's under an older key.
+            var ours = listed.FirstOrDefault(w => w.Url == url) ?? listed.FirstOrDefault(w => w.Id == account.WebhookId)
+                ?? listed.FirstOrDefault(w => address.KeyOf(w.Url) is not null);
             var other = listed.FirstOrDefault(w => w != ours);
             if (ours?.Url != url && account.Tier != AccountTier.Enterprise && other is not null)
             {

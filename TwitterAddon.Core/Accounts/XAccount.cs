@@ -62,8 +62,11 @@ public sealed class XAccount
     /// </summary>
     public string? SendingStoppedReason { get; private set; }
 
-    /// <summary>Where the chosen Tier and what X reports of the developer account differ (<see cref="AccountTiers.DisagreesWith"/>).</summary>
-    public string? TierNote { get; private set; }
+    /// <summary>
+    /// What X last said it provisions the developer account for (its subscription count); compared with the Tier as it
+    /// is now (<see cref="AccountTiers.DisagreesWith"/>), so a changed Tier never shows an old warning.
+    /// </summary>
+    public int? ProvisionedSubscriptions { get; private set; }
 
     public DateTimeOffset ConnectedAt { get; set; }
 
@@ -125,9 +128,9 @@ public sealed class XAccount
         (WebhookValid, WebhookGone, SubscriptionActive, LastCheckedAt) = (true, false, true, at);
     }
 
-    /// <summary>X was asked what it provisions the developer account for: the tier note follows its answer.</summary>
+    /// <summary>X was asked what it provisions the developer account for.</summary>
     public void TierCheckedWithX(int provisionedSubscriptions, DateTimeOffset at) =>
-        (TierNote, LastCheckedAt) = (Tier.DisagreesWith(provisionedSubscriptions), at);
+        (ProvisionedSubscriptions, LastCheckedAt) = (provisionedSubscriptions, at);
 
     /// <summary>X listed the webhook: <paramref name="valid"/> says whether it passed its last CRC.</summary>
     public void WebhookSeen(bool valid) => (WebhookValid, WebhookGone) = (valid, false);

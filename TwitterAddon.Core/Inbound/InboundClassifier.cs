@@ -62,15 +62,16 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now, In
 
         var parent = tweet.InReplyToStatusId is { } parentId ? await inbox.FindMessageAsync(parentId, cancellationToken) : null;
         var me = inbox.AccountUserId;
-        // A quote of a tweet in one of the account's conversations (our reply, say) continues that conversation.
-        var quoted = parent is null && tweet.QuotedStatusId is { } quotedId && await inbox.FindMessageAsync(quotedId, cancellationToken) is { } q
+        // A quote of the account's reply continues that reply's conversation (another customer's tweet quoted does not:
+        // its conversation is someone else's).
+        var quoted = parent is null && tweet.QuotedStatusId is { } quotedId && await inbox.FindMessageAsync(quotedId, cancellationToken) is { IsOutbound: true } q
             && q.Conversation.AccountUserId == me ? q : null;
         if (tweet.Author.Id == me)
         {
             return await OwnTweetAsync(tweet, parent, cancellationToken);
         }
 
-        var quotesAccount = tweet.QuotedAuthorId == me || quoted is { IsOutbound: true };
+        var quotesAccount = tweet.QuotedAuthorId == me || quoted is not null;
         var involvesAccount = tweet.InReplyToUserId == me || tweet.MentionedUserIds.Contains(me) || quotesAccount || parent is not null || quoted is not null;
         if (!involvesAccount)
         {

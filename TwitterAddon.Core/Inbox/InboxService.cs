@@ -38,9 +38,13 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
 
         if (filter.UnreadOnly)
         {
-            // What needs an agent: customer messages nobody read, and replies X refused. Failed replies are few; the
-            // subquery takes them from the status index.
-            var failed = db.Messages.Where(m => m.Status == MessageStatus.Failed).Select(m => m.ConversationId);
+            // What needs an agent: customer messages nobody read, and replies X refused with none sent since. Failed
+            // replies are few; the subquery takes them from the status index.
+            IQueryable<Message> messages = db.Messages;
+            var failed = messages.Where(m => m.Status == MessageStatus.Failed && !messages.Any(later =>
+                    later.ConversationId == m.ConversationId && later.Id > m.Id
+                    && (later.Status == MessageStatus.Sent || later.Status == MessageStatus.Delivered)))
+                .Select(m => m.ConversationId);
             query = query.Where(c => c.UnreadCount > 0 || failed.Contains(c.Id));
         }
 
@@ -104,9 +108,19 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
     }
 
     /// <summary>An agent opened it, or acted in it: its unread badge goes. False when nothing was unread.</summary>
-    public async Task<bool> MarkReadAsync(int id, CancellationToken cancellationToken)
+    /// <param name="seenUpTo">
+    /// The newest message the agent's screen shows: a customer message newer than it stays unread (it arrived after the
+    /// screen was drawn). Null when the conversation is being opened, and its messages are read right after.
+    /// </param>
+    public async Task<bool> MarkReadAsync(int id, long? seenUpTo, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (seenUpTo is { } seen
+            && await db.Messages.AnyAsync(m => m.ConversationId == id && m.Id > seen && m.Direction == MessageDirection.Inbound, cancellationToken))
+        {
+            return false;
+        }
+
         // Mostly read already: then one query finds nothing and nothing is written.
         if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken) is { } conversation && conversation.MarkRead())
         {

@@ -74,6 +74,13 @@ public sealed record ReplyPreview(ChannelKind Kind, string Words, string Suffix,
             }
         }
 
+        // A link cut short weighs by its characters, whole it weighs 23: the weights are not quite monotone, so the
+        // answer is checked and moved back until the kept words really fit.
+        while (low > 0 && TweetText.Parse(words[..starts[low]].TrimEnd() + suffix).WeightedLength > TweetLimit)
+        {
+            low--;
+        }
+
         return low == starts.Length ? words.Length : starts[low];
     }
 }

@@ -64,14 +64,17 @@ public sealed class EmulatorWorld
 
     public void NotifyChanged() => Changed?.Invoke();
 
-    /// <summary>Everything X would still know after a restart, taken under <see cref="Gate"/>.</summary>
-    public WorldSnapshot Capture()
+    /// <summary>
+    /// Everything X would still know after a restart, written out by <paramref name="serialize"/> under <see cref="Gate"/>:
+    /// the apps' nested lists change under the same lock, so they are read whole or not at all.
+    /// </summary>
+    public byte[] Capture(Func<WorldSnapshot, byte[]> serialize)
     {
         lock (Gate)
         {
-            return new WorldSnapshot(
+            return serialize(new WorldSnapshot(
                 WorldSnapshot.CurrentVersion, Interlocked.Read(ref lastId), Interlocked.Read(ref nextUserId),
-                [.. Apps], [.. Users.Values], [.. Tokens.Values], [.. DirectMessages], [.. Tweets.Values]);
+                [.. Apps], [.. Users.Values], [.. Tokens.Values], [.. DirectMessages], [.. Tweets.Values]));
         }
     }
 

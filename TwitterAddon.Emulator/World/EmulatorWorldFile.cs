@@ -46,13 +46,21 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
                 return world;
             }
         }
-        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             LogUnreadable(logger, path, e.Message);
         }
 
         // Not ours to fix by hand: set aside for a look, and start from the demo world.
-        File.Move(path, path + ".unreadable", overwrite: true);
+        try
+        {
+            File.Move(path, path + ".unreadable", overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogUnreadable(logger, path, e.Message);
+        }
+
         return world;
     }
 
@@ -103,7 +111,7 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
         }
     }
 
-    private void Save()
+    internal void Save()
     {
         if (options.Value.WorldFile is not { Length: > 0 } path)
         {
@@ -112,19 +120,20 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
 
         try
         {
-            var snapshot = world.Capture();
+            var bytes = world.Capture(snapshot => JsonSerializer.SerializeToUtf8Bytes(snapshot, Json));
             var temporary = path + ".tmp";
             // It holds the demo app's secrets, like the database beside it.
             OwnerOnlyFiles.PrepareFile(temporary, create: true);
             using (var file = new FileStream(temporary, FileMode.Truncate, FileAccess.Write))
             {
-                JsonSerializer.Serialize(file, snapshot, Json);
+                file.Write(bytes);
             }
 
             File.Move(temporary, path, overwrite: true);
         }
-        catch (IOException e)
+        catch (Exception e)
         {
+            // A pretend X that cannot keep its world must not stop the portal: the next change tries again.
             LogSaveFailed(logger, path, e.Message);
         }
     }

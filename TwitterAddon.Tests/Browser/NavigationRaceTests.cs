@@ -55,9 +55,11 @@ public sealed class NavigationRaceTests : IAsyncLifetime
         for (var round = 0; round < 15; round++)
         {
             var link = links[round % links.Length];
-            await page.GotoAsync(round % 2 == 0 ? "/sandbox" : "/team", new() { WaitUntil = WaitUntilState.Commit });
+            // Always from another page (the Sandbox's link is not among those clicked), so the click has to navigate.
+            await page.GotoAsync("/sandbox", new() { WaitUntil = WaitUntilState.Commit });
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
 
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(link == "Home" ? "/$" : "/" + link.ToLowerInvariant() + "$"));
             await BrowserSession.WaitForInteractiveAsync(page);
             await Expect(page).ToHaveTitleAsync(link + " · TwitterAddon", new() { Timeout = 10_000 });
         }

@@ -66,7 +66,7 @@ public sealed class InboxServiceTests : IAsyncLifetime
     {
         var id = (await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items.Single().Id;
 
-        await Service().MarkReadAsync(id, Ct);
+        await Service().MarkReadAsync(id, seenUpTo: null, Ct);
         await Service().SetStatusAsync(id, ConversationStatus.Resolved, Ct);
 
         Assert.Empty((await Service().ListAsync(new(Search: "customer_99"), 0, Ct)).Items);
@@ -101,6 +101,51 @@ public sealed class InboxServiceTests : IAsyncLifetime
         Assert.True((await scope.ServiceProvider.GetRequiredService<TwitterAddon.Core.Outbox.ReplyService>().RetryAsync(replyId, Ct)).Queued);
         Assert.DoesNotContain((await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items, c => c.Id == id);
         Assert.False((await Service().ListAsync(new(Search: "@customer_4"), 0, Ct)).Items.Single(c => c.Id == id).HasFailedReply);
+    }
+
+    [Fact]
+    public async Task AFailedReply_IsSettled_ByALaterReplyThatReachedX()
+    {
+        var id = (await Service().ListAsync(new(Search: "@customer_5"), 0, Ct)).Items.Single(c => c.ContactScreenName == "customer_5").Id;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id, Ct);
+            var refused = Message.Reply("first try", "John Doe", null, DateTimeOffset.UtcNow);
+            conversation.AddReply(refused);
+            db.Messages.Add(refused);
+            refused.Fail("X refused it.");
+            await db.SaveChangesAsync(Ct);
+            var later = Message.Reply("second try", "John Doe", null, DateTimeOffset.UtcNow);
+            conversation.AddReply(later);
+            db.Messages.Add(later);
+            await db.SaveChangesAsync(Ct);
+            Assert.False(later.BeginAttempt(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)));
+            later.RecordSent("x-later", echoSeen: false);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.False((await Service().ListAsync(new(Search: "@customer_5"), 0, Ct)).Items.Single(c => c.Id == id).HasFailedReply);
+        Assert.DoesNotContain((await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items, c => c.Id == id);
+    }
+
+    [Fact]
+    public async Task MarkingRead_LeavesUnreadAMessageNewerThanTheAgentsScreen()
+    {
+        var unread = (await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items[0];
+        var shown = (await Service().GetAsync(unread.Id, Ct))!.Messages.Max(m => m.Id);
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == unread.Id, Ct);
+            var message = Message.FromCustomer("late-one", "are you there?", DateTimeOffset.UtcNow, conversation.Contact);
+            conversation.Add(message);
+            db.Messages.Add(message);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.False(await Service().MarkReadAsync(unread.Id, shown, Ct));
+        Assert.Contains((await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items, c => c.Id == unread.Id);
+        var newest = (await Service().GetAsync(unread.Id, Ct))!.Messages.Max(m => m.Id);
+        Assert.True(await Service().MarkReadAsync(unread.Id, newest, Ct));
     }
 
     [Fact]

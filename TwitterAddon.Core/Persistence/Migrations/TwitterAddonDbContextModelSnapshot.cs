@@ -210,6 +210,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProvisionedSubscriptions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReplayFrom")
                         .HasColumnType("INTEGER");
 
@@ -236,9 +239,6 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.Property<string>("Tier")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TierNote")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")

@@ -20,6 +20,9 @@ public sealed partial class Inbox
     private string agentName = "";
     private IDisposable? subscription;
 
+    // A click in the conversation (Mark as read, or anywhere in it) marks it read once, not once per handler.
+    private bool reading;
+
     // Cancelled when the page closes: its queries stop instead of finishing for nobody.
     private readonly CancellationTokenSource closed = new();
 
@@ -51,7 +54,7 @@ public sealed partial class Inbox
         if (ConversationId is { } id)
         {
             // Read before the list loads, so the list never shows it unread once it is open.
-            await InboxService.MarkReadAsync(id, Closing);
+            await InboxService.MarkReadAsync(id, seenUpTo: null, Closing);
         }
 
         await LoadListAsync(items.Count, Closing);
@@ -62,7 +65,7 @@ public sealed partial class Inbox
     // it (MarkReadAsync below): the tab may sit unwatched, and an unread badge must never vanish by itself.
     protected override async Task OnParametersSetAsync()
     {
-        if (ConversationId is { } id && await InboxService.MarkReadAsync(id, Closing) && subscription is not null)
+        if (ConversationId is { } id && await InboxService.MarkReadAsync(id, seenUpTo: null, Closing) && subscription is not null)
         {
             // Its badge goes from the list at once, not only when the notification comes round.
             await RefreshAsync();
@@ -72,13 +75,24 @@ public sealed partial class Inbox
         await LoadDetailAsync();
     }
 
-    /// <summary>The agent acted in the open conversation (clicked in it, started a reply): what is new there is read.</summary>
+    /// <summary>The agent acted in the open conversation (clicked in it, started a reply): what it shows is read.</summary>
     private async Task MarkReadAsync()
     {
-        if (detail is { UnreadCount: > 0 } shown)
+        if (detail is { UnreadCount: > 0 } shown && !reading)
         {
-            await InboxService.MarkReadAsync(shown.Id, Closing);
-            await RefreshAsync();
+            reading = true;
+            try
+            {
+                var seen = shown.Messages.Count == 0 ? 0 : shown.Messages.Max(m => m.Id);
+                if (await InboxService.MarkReadAsync(shown.Id, seen, Closing))
+                {
+                    await RefreshAsync();
+                }
+            }
+            finally
+            {
+                reading = false;
+            }
         }
     }
 

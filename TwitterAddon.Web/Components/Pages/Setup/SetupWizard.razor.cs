@@ -13,8 +13,8 @@ namespace TwitterAddon.Web.Components.Pages.Setup;
 /// <summary>Begin Setup: X's portal steps (Back and Next), then the keys, then Save = connect.</summary>
 public sealed partial class SetupWizard
 {
-    // The guide has at most this many steps on any tier; each is ticked once the admin moves past it.
-    private readonly bool[] done = new bool[12];
+    // The steps the admin has moved past, by position: ticked in the stepper; cleared when the tier (and so the guide) changes.
+    private readonly HashSet<int> done = [];
     private readonly SetupForm form = new();
     private MudForm formRef = default!;
     private int stepIndex;
@@ -41,6 +41,20 @@ public sealed partial class SetupWizard
 
     private bool EmulatorOn => Emulator.Value.Enabled;
 
+    private AccountTier Tier
+    {
+        get => form.Tier;
+        set
+        {
+            if (value != form.Tier)
+            {
+                // Another tier, another guide: what was ticked was another step.
+                done.Clear();
+                form.Tier = value;
+            }
+        }
+    }
+
     /// <summary>The last step, Connect: the tier's choice, the guide's steps, then it.</summary>
     private int ConnectIndex => SetupGuide.For(form.Tier).Count + 1;
 
@@ -63,9 +77,9 @@ public sealed partial class SetupWizard
 
     private void Tick(int target)
     {
-        for (var step = stepIndex; step < target && step < done.Length; step++)
+        for (var step = stepIndex; step < target; step++)
         {
-            done[step] = true;
+            done.Add(step);
         }
     }
 

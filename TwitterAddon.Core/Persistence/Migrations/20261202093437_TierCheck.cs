@@ -5,15 +5,15 @@
 namespace TwitterAddon.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class TierNote : Migration
+    public partial class TierCheck : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "TierNote",
+            migrationBuilder.AddColumn<int>(
+                name: "ProvisionedSubscriptions",
                 table: "XAccounts",
-                type: "TEXT",
+                type: "INTEGER",
                 nullable: true);
         }
 
@@ -21,7 +21,7 @@ namespace TwitterAddon.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "TierNote",
+                name: "ProvisionedSubscriptions",
                 table: "XAccounts");
         }
     }

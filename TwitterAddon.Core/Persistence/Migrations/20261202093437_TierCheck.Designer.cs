@@ -10,8 +10,8 @@ using TwitterAddon.Core.Persistence;
 namespace TwitterAddon.Core.Persistence.Migrations
 {
     [DbContext(typeof(TwitterAddonDbContext))]
-    [Migration("20261202082241_TierNote")]
-    partial class TierNote
+    [Migration("20261202093437_TierCheck")]
+    partial class TierCheck
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -213,6 +213,9 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProvisionedSubscriptions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReplayFrom")
                         .HasColumnType("INTEGER");
 
@@ -239,9 +242,6 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.Property<string>("Tier")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TierNote")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
