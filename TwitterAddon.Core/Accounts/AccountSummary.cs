@@ -39,9 +39,10 @@ public sealed record AccountSummary(
         Receiving ? null
         : AccessRevoked ? "X says the access was revoked: the account owner removed the app's access. Reconnect with new tokens."
         : WebhookGone ? XErrorMessages.WebhookGone
-        : !WebhookValid ? "X marked the webhook invalid after a failed CRC and delivers nothing. Open Detail Account and re-validate it."
+        : !WebhookValid ? "X marked the webhook invalid after a failed CRC and delivers nothing. Re-validate it in Detail Account once this host answers "
+            + "at its address, or press Register again: that also moves the webhook to this host's address when App:PublicBaseUrl changed."
         : XErrorMessages.SubscriptionGone;
 
-    /// <summary>X lost the webhook or the subscription while the keys still work: Register again is the way back.</summary>
-    public bool CanRegisterAgain => !AccessRevoked && (WebhookGone || (WebhookValid && !SubscriptionActive));
+    /// <summary>X lost the webhook or the subscription, or holds it invalid, while the keys still work: Register again is a way back.</summary>
+    public bool CanRegisterAgain => !AccessRevoked && !Receiving;
 }

@@ -66,6 +66,39 @@ public sealed class WebhookRecoveryTests
     }
 
     [Fact]
+    public async Task AWebhookAtAnAddressThisHostLeft_IsMovedHereByRegisterAgain()
+    {
+        await using var harness = await InboundHarness.StartAsync();
+        var world = harness.Services.GetRequiredService<EmulatorWorld>();
+        string oldUrl;
+        lock (world.Gate)
+        {
+            // App:PublicBaseUrl changed: X still has the webhook at the old address, and its CRC there fails.
+            var webhooks = world.Apps[0].Environments.Single(e => e.Label == SandboxSeed.SandboxEnvironment).Webhooks;
+            var ours = Assert.Single(webhooks);
+            oldUrl = ours.Url.Replace("127.0.0.1", "old-host.invalid", StringComparison.Ordinal);
+            webhooks[0] = new EmulatedWebhook { Id = ours.Id, Url = oldUrl, Valid = false, CreatedAt = ours.CreatedAt };
+        }
+
+        using var scope = harness.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime: false, Ct);
+        var invalid = (await scope.ServiceProvider.GetRequiredService<AccountService>().GetAsync(Ct))!;
+        Assert.False(invalid.Receiving);
+        Assert.True(invalid.CanRegisterAgain);
+
+        Assert.True((await scope.ServiceProvider.GetRequiredService<WebhookRecovery>().RegisterAgainAsync("ada", Ct)).Succeeded);
+
+        lock (world.Gate)
+        {
+            var webhook = Assert.Single(world.Apps[0].Environments.Single(e => e.Label == SandboxSeed.SandboxEnvironment).Webhooks);
+            Assert.Equal((invalid.WebhookUrl, true), (webhook.Url, webhook.Valid));
+        }
+
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().GetAsync(Ct))!.Receiving);
+        await harness.DmConversationAsync("budi_santoso", "Hello from the new address");
+    }
+
+    [Fact]
     public async Task ARestartedHost_FindsXAsItLeftIt_AndEventsKeepArriving()
     {
         using var database = new TestDatabase();
