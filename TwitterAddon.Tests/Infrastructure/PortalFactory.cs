@@ -30,7 +30,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string DatabaseFile => database.FilePath;
 
     /// <summary>More services for the host (a log capture, say), added after its own.</summary>
-    public Action<IServiceCollection>? ExtraServices { get; init; }
+    public Action<IServiceCollection>? ExtraServices { get; set; }
 
     /// <summary>The host's environment; Production tests what a real install does.</summary>
     public string Environment { get; init; } = "Development";
