@@ -48,9 +48,7 @@ public sealed partial class AccountMove(XConnections connections, SecretProtecto
         }
         catch (XApiException e)
         {
-            return Outcome.Refused(e.Code == XErrorCodes.DoesNotExist || e.Refusal == XRefusal.NotInPlan
-                ? XErrorMessages.ForEnvironment(e, env, tier)
-                : XErrorMessages.ForWebhook(e, account.WebhookUrl));
+            return Outcome.Refused(XErrorMessages.ForWebhookStep(e, env, tier, account.WebhookUrl));
         }
 
         if (tier.UsesApiV2() && env != account.EnvLabel)

@@ -186,7 +186,7 @@ public sealed partial class AccountService(
     }
 
     /// <summary>True when X's list of webhooks answers and ours is not in it.</summary>
-    internal static async Task<bool> WebhookGoneAsync(
+    private static async Task<bool> WebhookGoneAsync(
         IXConnection x, Twitter.OAuth.OAuthCredentials credentials, string envLabel, string webhookId, CancellationToken cancellationToken)
     {
         try

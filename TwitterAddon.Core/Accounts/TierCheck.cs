@@ -7,16 +7,8 @@ namespace TwitterAddon.Core.Accounts;
 /// <summary>Asks X what it provisions the developer account for, and notes where that and the chosen Tier differ.</summary>
 internal static class TierCheck
 {
-    public static async Task CheckTierAsync(
-        this IXConnection x, XAccount account, OAuthCredentials credentials, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        try
-        {
-            account.TierCheckedWithX(await x.ProvisionedSubscriptionsAsync(credentials, cancellationToken), at);
-        }
-        catch (XApiException)
-        {
-            // A hint, not a step: the connection works without it, and the next status check asks again.
-        }
-    }
+    /// <remarks>A hint, not a step: a refusal leaves the last answer, and the next status check asks again.</remarks>
+    public static Task CheckTierAsync(
+        this IXConnection x, XAccount account, OAuthCredentials credentials, DateTimeOffset at, CancellationToken cancellationToken) =>
+        XBestEffort.RunAsync(async () => account.TierCheckedWithX(await x.ProvisionedSubscriptionsAsync(credentials, cancellationToken), at));
 }

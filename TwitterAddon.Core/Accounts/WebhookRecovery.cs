@@ -68,9 +68,7 @@ public sealed partial class WebhookRecovery(
         }
         catch (XApiException e)
         {
-            return Outcome.Refused(e.Code == XErrorCodes.DoesNotExist || e.Refusal == XRefusal.NotInPlan
-                ? XErrorMessages.ForEnvironment(e, env, account.Tier)
-                : XErrorMessages.ForWebhook(e, url));
+            return Outcome.Refused(XErrorMessages.ForWebhookStep(e, env, account.Tier, url));
         }
 
         try

@@ -54,6 +54,10 @@ internal static class XErrorMessages
         _ => Generic(e),
     };
 
+    /// <summary>X refused to list, register or re-validate the webhook: an environment X does not know, or the webhook itself.</summary>
+    public static string ForWebhookStep(XApiException e, string envLabel, AccountTier tier, string url) =>
+        e.Code == XErrorCodes.DoesNotExist || e.Refusal == XRefusal.NotInPlan ? ForEnvironment(e, envLabel, tier) : ForWebhook(e, url);
+
     public const string WebhookGone =
         "X no longer has this add-on's webhook: it was deleted at X (in the developer portal or by another tool), or X lost it, so X delivers nothing. "
         + "Press Register again: the add-on registers its webhook with the stored keys and subscribes the account again.";

@@ -18,11 +18,14 @@ public sealed record ConversationDetail(
     bool AgentInitial,
     string? SendingStoppedReason,
     string? ReplyRuleNote = null,
-    IReadOnlyList<ConversationListItem>? OtherConversations = null)
+    IReadOnlyList<OtherConversation>? OtherConversations = null)
 {
     /// <summary>Why the agent cannot reply now, if they cannot: sending stopped for the account, or X's reply rule.</summary>
     public string? CannotReplyBecause => SendingStoppedReason ?? ReplyRuleNote;
 }
+
+/// <summary>Another conversation of the same customer, as the open one links it: what it is and where it stands.</summary>
+public sealed record OtherConversation(int Id, ChannelKind Kind, string Preview, DateTimeOffset LastMessageAt, int UnreadCount);
 
 /// <summary>A message as the thread shows it, with who wrote it.</summary>
 public sealed record ThreadMessage(

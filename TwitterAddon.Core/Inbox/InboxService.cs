@@ -87,7 +87,8 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         // The same customer's DMs and other threads with the account, newest first, one click away.
         var others = await db.Conversations.AsNoTracking()
             .Where(c => c.ContactId == conversation.ContactId && c.AccountUserId == conversation.AccountUserId && c.Id != id)
-            .OrderByDescending(c => c.LastMessageAt).Take(OtherConversationsShown).Select(ConversationListItem.Of).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.LastMessageAt).Take(OtherConversationsShown)
+            .Select(c => new OtherConversation(c.Id, c.Kind, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount)).ToListAsync(cancellationToken);
         // The thread is loaded already: its latest customer post decides X's reply rule (ReplyService reads it again to send).
         var latestSummons = rows.LastOrDefault(r => r.Message.Direction == MessageDirection.Inbound && r.Message.XId != null)?.SummonsAccount;
         var replyRule = account is null ? null : ReplyRule.RefusalFor(conversation, account, latestSummons);

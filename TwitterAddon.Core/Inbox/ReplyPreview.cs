@@ -14,6 +14,7 @@ public sealed record ReplyPreview(ChannelKind Kind, string Words, string Suffix,
     public const int TweetLimit = 280;
     public const int WarningThreshold = 20;
 
+    /// <summary>As X counts it; for an empty box, what the channel's additions take of the 280 before the agent writes a word.</summary>
     public int Remaining => Limit - Length;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Words);
@@ -27,9 +28,6 @@ public sealed record ReplyPreview(ChannelKind Kind, string Words, string Suffix,
 
     /// <summary>The text X will get; nothing until the agent has written something.</summary>
     public string FinalText => IsEmpty ? "" : Words + Suffix;
-
-    /// <summary>What the channel takes of the 280 before the agent writes a word (the suffix and its spaces).</summary>
-    public int Reserved => Suffix.Length == 0 ? 0 : TweetText.Parse(Suffix).WeightedLength;
 
     /// <summary>The agent's words that fit; the rest (<see cref="WordsOver"/>) is what they must cut.</summary>
     public string WordsThatAreKept => Words[..WordsThatFit];

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Concurrency;
 using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Emulator.World;
@@ -25,7 +26,7 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
         WriteIndented = true,
     };
 
-    private readonly SemaphoreSlim changed = new(0, 1);
+    private readonly WorldChanged changed = new();
 
     /// <summary>The world a new emulator starts with: the one kept in the file, or the demo seed.</summary>
     public static EmulatorWorld Load(TimeProvider clock, EmulatorOptions options, ILogger logger)
@@ -70,6 +71,12 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
         Save();
     }
 
+    public override void Dispose()
+    {
+        changed.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.WorldFile is not { Length: > 0 })
@@ -77,12 +84,12 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
             return;
         }
 
-        world.Changed += OnChanged;
+        world.Changed += changed.Raise;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await changed.WaitAsync(stoppingToken);
+                await changed.WaitAsync(Timeout.InfiniteTimeSpan, clock, stoppingToken);
                 await Task.Delay(Coalesce, clock, stoppingToken);
                 Save();
             }
@@ -92,22 +99,7 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
         }
         finally
         {
-            world.Changed -= OnChanged;
-        }
-    }
-
-    private void OnChanged()
-    {
-        if (changed.CurrentCount == 0)
-        {
-            try
-            {
-                changed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
+            world.Changed -= changed.Raise;
         }
     }
 
@@ -124,7 +116,7 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
             var temporary = path + ".tmp";
             // It holds the demo app's secrets, like the database beside it.
             OwnerOnlyFiles.PrepareFile(temporary, create: true);
-            using (var file = new FileStream(temporary, FileMode.Truncate, FileAccess.Write))
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
             {
                 file.Write(bytes);
             }
@@ -137,6 +129,9 @@ public sealed partial class EmulatorWorldFile(EmulatorWorld world, IOptions<Emul
             LogSaveFailed(logger, path, e.Message);
         }
     }
+
+    /// <summary>Raised on every change of the world; the writer takes all that came in one go.</summary>
+    private sealed class WorldChanged : WakeSignal;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "X emulator: world restored from {Path}")]
     private static partial void LogLoaded(ILogger logger, string path);
