@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TwitterAddon.Core.Channels;
 
@@ -14,4 +15,11 @@ public static class ChannelKindLook
     public static string CssClass(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "kind-dm" : "kind-mention";
 
     public static string Label(ChannelKind kind) => kind == ChannelKind.DirectMessage ? "Direct Message · private" : "Mention · public";
+
+    /// <summary>
+    /// The kind's small icon as plain markup, for rows drawn without a component each. Made of the library's icon path
+    /// and the labels above, never user text.
+    /// </summary>
+    public static MarkupString Glyph(ChannelKind kind) =>
+        new($"<svg class=\"conversation-kind {CssClass(kind)}\" viewBox=\"0 0 24 24\"><title>{Label(kind)}</title>{Icon(kind)}</svg>");
 }

@@ -23,6 +23,9 @@ public sealed partial class Inbox
     // A click in the conversation (Mark as read, or anywhere in it) marks it read once, not once per handler.
     private bool reading;
 
+    // The conversation this page marked read on opening it: parameters set again for the same one do not mark again.
+    private int? openedId;
+
     // Cancelled when the page closes: its queries stop instead of finishing for nobody.
     private readonly CancellationTokenSource closed = new();
 
@@ -55,6 +58,7 @@ public sealed partial class Inbox
         {
             // Read before the list loads, so the list never shows it unread once it is open.
             await InboxService.MarkReadAsync(id, seenUpTo: null, Closing);
+            openedId = id;
         }
 
         await LoadListAsync(items.Count, Closing);
@@ -65,14 +69,26 @@ public sealed partial class Inbox
     // it (MarkReadAsync below): the tab may sit unwatched, and an unread badge must never vanish by itself.
     protected override async Task OnParametersSetAsync()
     {
-        if (ConversationId is { } id && await InboxService.MarkReadAsync(id, seenUpTo: null, Closing) && subscription is not null)
+        if (ConversationId is { } id && id != openedId)
         {
-            // Its badge goes from the list at once, not only when the notification comes round.
-            await RefreshAsync();
-            return;
+            openedId = id;
+            if (await InboxService.MarkReadAsync(id, seenUpTo: null, Closing))
+            {
+                ShowRead(id);
+            }
         }
 
         await LoadDetailAsync();
+    }
+
+    // Its badge goes from the list at once; the notification the change sends brings the rest (filters included).
+    private void ShowRead(int id)
+    {
+        var row = items.FindIndex(i => i.Id == id);
+        if (row >= 0)
+        {
+            items[row] = items[row] with { UnreadCount = 0 };
+        }
     }
 
     /// <summary>The agent acted in the open conversation (clicked in it, started a reply): what it shows is read.</summary>
@@ -86,7 +102,8 @@ public sealed partial class Inbox
                 var seen = shown.Messages.Count == 0 ? 0 : shown.Messages.Max(m => m.Id);
                 if (await InboxService.MarkReadAsync(shown.Id, seen, Closing))
                 {
-                    await RefreshAsync();
+                    ShowRead(shown.Id);
+                    await LoadDetailAsync();
                 }
             }
             finally

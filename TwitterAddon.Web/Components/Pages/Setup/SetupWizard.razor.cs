@@ -83,27 +83,12 @@ public sealed partial class SetupWizard
         }
     }
 
-    /// <summary>The developer console's address in a guide line, as a link that opens beside the setup.</summary>
-    private static RenderFragment Linked(string line) => builder =>
-    {
-        const string Console = "developer.x.com";
-        var at = line.IndexOf(Console, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            builder.AddContent(0, line);
-            return;
-        }
+    /// <summary>X's developer console, a link wherever a guide line names it.</summary>
+    private const string Console = "developer.x.com";
 
-        builder.AddContent(1, line[..at]);
-        builder.OpenElement(2, "a");
-        builder.AddAttribute(3, "href", "https://" + Console);
-        builder.AddAttribute(4, "target", "_blank");
-        builder.AddAttribute(5, "rel", "noopener");
-        builder.AddAttribute(6, "class", "mud-link mud-primary-text mud-link-underline-always");
-        builder.AddContent(7, Console);
-        builder.CloseElement();
-        builder.AddContent(8, line[(at + Console.Length)..]);
-    };
+    /// <summary>A guide line around the console's address: the text before it, and after it (null when not named).</summary>
+    private static (string Before, string? After) AroundConsole(string line) =>
+        line.IndexOf(Console, StringComparison.Ordinal) is var at and >= 0 ? (line[..at], line[(at + Console.Length)..]) : (line, null);
 
     private string WebhookUrlPattern => Address.For("…");
 
