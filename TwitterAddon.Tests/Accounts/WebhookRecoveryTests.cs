@@ -22,7 +22,7 @@ public sealed class WebhookRecoveryTests
     {
         await using var harness = await InboundHarness.StartAsync(form: AccountConnectorTests.SandboxForm(tier));
         await harness.DmConversationAsync("jane_doe");
-        ForgetAtX(harness, webhooks: true);
+        harness.Services.GetRequiredService<EmulatorWorld>().ForgetAtX(webhooks: true);
         using var scope = harness.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
 
@@ -49,7 +49,7 @@ public sealed class WebhookRecoveryTests
     public async Task XLostOnlyTheSubscription_SetupSaysSo_AndRegisterAgainSubscribesWithoutANewWebhook()
     {
         await using var harness = await InboundHarness.StartAsync();
-        ForgetAtX(harness, webhooks: false);
+        harness.Services.GetRequiredService<EmulatorWorld>().ForgetAtX(webhooks: false);
         using var scope = harness.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime: false, Ct);
@@ -116,29 +116,5 @@ public sealed class WebhookRecoveryTests
         using var scope = second.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime: true, Ct);
         Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().GetAsync(Ct))!.Receiving);
-    }
-
-    /// <summary>What X does when the webhook is deleted in its console, or when it loses the subscription.</summary>
-    private static void ForgetAtX(InboundHarness harness, bool webhooks)
-    {
-        var world = harness.Services.GetRequiredService<EmulatorWorld>();
-        lock (world.Gate)
-        {
-            var app = world.Apps.Single(a => a.ConsumerKey == SandboxSeed.ConsumerKey);
-            app.ActivitySubscriptions.Clear();
-            foreach (var environment in app.Environments)
-            {
-                environment.SubscribedUserIds.Clear();
-                if (webhooks)
-                {
-                    environment.Webhooks.Clear();
-                }
-            }
-
-            if (webhooks)
-            {
-                app.V2Webhooks.Clear();
-            }
-        }
     }
 }

@@ -96,7 +96,7 @@ public sealed class InboxWalkTests : IAsyncLifetime
         // An admin turns the initials and the link off while the agent writes: the box follows at once.
         await box.FillAsync("Thanks");
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("36 / 280");
-        await SetMentionTogglesAsync(dmDeepLink: false, agentInitial: false);
+        await session.Portal.Services.SetMentionTogglesAsync(dmDeepLink: false, agentInitial: false);
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("6 / 280");
         await Expect(agent.GetByTestId("reply-preview")).ToHaveCountAsync(0);
         await agent.GetByTestId("send").ClickAsync();
@@ -123,14 +123,6 @@ public sealed class InboxWalkTests : IAsyncLifetime
 
         // The whole walk ran under the pages' Content-Security-Policy without Chromium refusing anything.
         Assert.Empty(session.CspViolations);
-    }
-
-    private async Task SetMentionTogglesAsync(bool dmDeepLink, bool agentInitial)
-    {
-        using var scope = session.Portal.Services.CreateScope();
-        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
-        var mention = (await channels.ListAsync(Ct)).Single(c => c.Kind == ChannelKind.Mention);
-        Assert.True((await channels.UpdateAsync(mention.Id, new() { Name = mention.Name, DmDeepLink = dmDeepLink, AgentInitial = agentInitial }, "ada", Ct)).Succeeded);
     }
 
     private async Task<IPage> SignInAsync(string email, string password, string? timeZone = null)

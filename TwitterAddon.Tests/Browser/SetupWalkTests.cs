@@ -102,13 +102,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
         }
 
         // Deleted in X's developer console (or lost by X): the webhook and its subscription are gone.
-        var world = session.Portal.Services.GetRequiredService<EmulatorWorld>();
-        lock (world.Gate)
-        {
-            var sandbox = world.Apps[0].Environments.Single(e => e.Label == SandboxSeed.SandboxEnvironment);
-            sandbox.Webhooks.Clear();
-            sandbox.SubscribedUserIds.Clear();
-        }
+        session.Portal.Services.GetRequiredService<EmulatorWorld>().ForgetAtX(webhooks: true);
 
         await page.GotoAsync("/setup");
         await BrowserSession.WaitForInteractiveAsync(page);

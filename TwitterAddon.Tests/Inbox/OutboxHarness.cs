@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Tests.Inbound;
+using TwitterAddon.Tests.Infrastructure;
 using TwitterAddon.Core.Outbox;
 
 namespace TwitterAddon.Tests.Inbox;
@@ -59,13 +60,8 @@ public static class OutboxHarness
 
     public static Task SetFaultsAsync(this InboundHarness harness, object plan) => harness.X.SetFaultsAsync(plan);
 
-    public static async Task SetMentionTogglesAsync(this InboundHarness harness, bool dmDeepLink, bool agentInitial)
-    {
-        using var scope = harness.Services.CreateScope();
-        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
-        var mention = (await channels.ListAsync(Ct)).Single(c => c.Kind == ChannelKind.Mention);
-        Assert.True((await channels.UpdateAsync(mention.Id, new() { Name = mention.Name, DmDeepLink = dmDeepLink, AgentInitial = agentInitial }, "ada", Ct)).Succeeded);
-    }
+    public static Task SetMentionTogglesAsync(this InboundHarness harness, bool dmDeepLink, bool agentInitial) =>
+        PortalChanges.SetMentionTogglesAsync(harness.Services, dmDeepLink, agentInitial);
 
     private static async Task<int> WaitForConversationAsync(this InboundHarness harness, int before)
     {
