@@ -75,27 +75,16 @@ public sealed partial class OutboxWorker(
         // is sent twice. Until it does, the reply stays "sending", whatever happens to the lookup.
         if (resend && message.Conversation.Kind == ChannelKind.DirectMessage)
         {
-            DmHistoryAnswer history;
-            try
-            {
-                history = await FindSentAsync(db, credentials, account, message, cancellationToken);
-            }
-            catch (XApiException e)
-            {
-                Apply(RetryPolicy.DecideLookup(message.Attempts, SendFailure.From(e), Clock.GetUtcNow()), message, account);
-                await TrySaveAsync(db, cancellationToken);
-                return;
-            }
-
-            if (history.FoundId is { } found)
+            var (found, wait) = await LookUpBeforeResendAsync(db, credentials, account, message, cancellationToken);
+            if (found is not null)
             {
                 await RecordSentAsync(db, message, found, cancellationToken);
                 return;
             }
 
-            if (!history.Conclusive)
+            if (wait is not null)
             {
-                Apply(RetryPolicy.HistoryUnclear(message.Attempts, Clock.GetUtcNow()), message, account);
+                Apply(wait, message, account);
                 await TrySaveAsync(db, cancellationToken);
                 return;
             }
@@ -110,6 +99,24 @@ public sealed partial class OutboxWorker(
             var step = RetryPolicy.Decide(message.Attempts, resend, SendFailure.From(e), Clock.GetUtcNow());
             Apply(step, message, account);
             await TrySaveAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The id X gave the DM, when its history has it; else the step to take instead of sending (the lookup failed, or
+    /// could not see back far enough); neither when X surely does not have it and it may be sent.
+    /// </summary>
+    private async Task<(string? FoundId, SendStep? Wait)> LookUpBeforeResendAsync(
+        TwitterAddonDbContext db, Twitter.OAuth.OAuthCredentials credentials, XAccount account, Message message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var history = await FindSentAsync(db, credentials, account, message, cancellationToken);
+            return (history.FoundId, history.FoundId is null && !history.Conclusive ? RetryPolicy.HistoryUnclear(message.Attempts, Clock.GetUtcNow()) : null);
+        }
+        catch (XApiException e)
+        {
+            return (null, RetryPolicy.DecideLookup(message.Attempts, SendFailure.From(e), Clock.GetUtcNow()));
         }
     }
 
