@@ -16,6 +16,7 @@ using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Usage;
 using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core;
@@ -62,6 +63,7 @@ public static class CoreServiceRegistration
         services.AddScoped<ChannelService>();
         services.AddScoped<IIntermediaryKeys, ChannelApiKeys>();
         services.AddScoped<InboxService>();
+        services.AddUsage();
         services.AddOutbox();
         services.AddInbound();
         return services;

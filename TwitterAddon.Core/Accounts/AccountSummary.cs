@@ -22,14 +22,16 @@ public sealed record AccountSummary(
     string? ReplayNote = null,
     DateTimeOffset? ReplayNoteAt = null,
     bool WebhookGone = false,
-    string? TierNote = null)
+    string? TierNote = null,
+    bool SendingPausedForBudget = false)
 {
     /// <param name="lastCrcAt">When X last checked the webhook (the Webhooks feature records it).</param>
     /// <param name="lastEventAt">When X last delivered an event to it.</param>
     public static AccountSummary Of(XAccount a, DateTimeOffset? lastCrcAt, DateTimeOffset? lastEventAt) => new(
         a.UserId, a.ScreenName, a.Name, a.ProfileImageUrl, a.Tier, a.EnvLabel, a.ConsumerKey, a.WebhookUrl, a.WebhookId,
         a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, lastCrcAt, lastEventAt, a.LastCheckedAt, a.SendingStoppedReason,
-        a.ReplayNote, a.ReplayNoteAt, a.WebhookGone, a.ProvisionedSubscriptions is { } provisioned ? a.Tier.DisagreesWith(provisioned) : null);
+        a.ReplayNote, a.ReplayNoteAt, a.WebhookGone, a.ProvisionedSubscriptions is { } provisioned ? a.Tier.DisagreesWith(provisioned) : null,
+        a.SendingPausedForBudget);
 
     /// <summary>False when X has stopped (or will stop) delivering events, and why is shown on the page.</summary>
     public bool Receiving => WebhookValid && SubscriptionActive && !AccessRevoked;

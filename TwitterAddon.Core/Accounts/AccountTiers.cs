@@ -8,6 +8,9 @@ public static class AccountTiers
     /// <summary>X's rule since 2026-02-23 on self-serve access: a reply only to a post that mentions or quotes the account.</summary>
     public static bool HasReplyRule(this AccountTier tier) => tier == AccountTier.PayPerUse;
 
+    /// <summary>X bills every event and call by its price list (x-api-v2.md 1.4): costs are estimated and a budget can pause sending.</summary>
+    public static bool PaysPerUse(this AccountTier tier) => tier == AccountTier.PayPerUse;
+
     /// <summary>How the admin sees it in the form and on Detail Account.</summary>
     public static string Label(this AccountTier tier) => tier switch
     {

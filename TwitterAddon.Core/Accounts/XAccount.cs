@@ -62,6 +62,9 @@ public sealed class XAccount
     /// </summary>
     public string? SendingStoppedReason { get; private set; }
 
+    /// <summary>The stop is the monthly budget's (<see cref="PauseSendingForBudget"/>), not X's.</summary>
+    public bool SendingPausedForBudget { get; private set; }
+
     /// <summary>
     /// What X last said it provisions the developer account for (its subscription count); compared with the Tier as it
     /// is now (<see cref="AccountTiers.DisagreesWith"/>), so a changed Tier never shows an old warning.
@@ -145,13 +148,25 @@ public sealed class XAccount
     /// <summary>The user took the app's access away on X: X already deleted the subscription; the admin must reconnect.</summary>
     public void Revoke() => (AccessRevoked, SubscriptionActive) = (true, false);
 
-    public void StopSending(string reason) => SendingStoppedReason = reason;
+    public void StopSending(string reason) => (SendingStoppedReason, SendingPausedForBudget) = (reason, false);
+
+    /// <summary>The monthly budget is spent (Usage): stopped like 326, but lifted by itself when the budget allows again. False when already stopped.</summary>
+    public bool PauseSendingForBudget(string reason)
+    {
+        if (SendingStoppedReason is not null)
+        {
+            return false;
+        }
+
+        (SendingStoppedReason, SendingPausedForBudget) = (reason, true);
+        return true;
+    }
 
     /// <summary>False when sending was not stopped.</summary>
     public bool ResumeSending()
     {
         var wasStopped = SendingStoppedReason is not null;
-        SendingStoppedReason = null;
+        (SendingStoppedReason, SendingPausedForBudget) = (null, false);
         return wasStopped;
     }
 }

@@ -122,7 +122,7 @@ internal sealed class InboundClassifier(InboxBatch inbox, DateTimeOffset now, In
     {
         if (EchoMatcher.Match(await inbox.RepliesAwaitingIdAsync(conversation, cancellationToken), text, inReplyTo) is { } reply)
         {
-            inbox.Confirm(reply, xId);
+            inbox.Confirm(conversation, reply, xId);
             return ItemOutcome.Processed($"{what} echo: our reply is on X.");
         }
 

@@ -5,6 +5,7 @@ using TwitterAddon.Core.Concurrency;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Usage;
 using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Inbound;
@@ -83,7 +84,8 @@ public sealed partial class InboundWorker(
         var batches = new Dictionary<string, InboxBatch>(StringComparer.Ordinal);
         foreach (var group in payloads.Where(p => accounts.ContainsKey(p.WebhookKey)).GroupBy(p => accounts[p.WebhookKey].UserId))
         {
-            var batch = batches[group.Key] = new InboxBatch(db, group.Key);
+            var tier = accounts[group.First().WebhookKey].Tier;
+            var batch = batches[group.Key] = new InboxBatch(db, group.Key, await UsageLedger.OpenAsync(db, tier, cancellationToken));
             await batch.PrefetchAsync(group.SelectMany(p => p.Payload.Items), cancellationToken);
         }
 
@@ -93,6 +95,11 @@ public sealed partial class InboundWorker(
             var inbox = account is null ? null : batches[account.UserId];
             var (status, outcome) = await ClassifyAsync(payload, source, account, inbox, now, cancellationToken);
             Conclude(db, id, webhookKey, status, outcome, now);
+        }
+
+        foreach (var inbox in batches.Values)
+        {
+            await inbox.Usage.AddNewAsync(cancellationToken);
         }
 
         // One atomic SaveChanges for the whole batch. The lookups above ran outside it, so a row another writer
@@ -170,10 +177,15 @@ public sealed partial class InboundWorker(
         var outcomes = new List<ItemOutcome>();
         foreach (var item in payload.Items)
         {
-            outcomes.Add(
-                source == InboundSource.Intermediary && !IsCustomerDirectMessage(item, account) ? ItemOutcome.Ignored(NotForTheChannelKey)
-                : item is RevokeItem revoke ? Revoke(account, revoke)
-                : await classifier.ApplyAsync(item, cancellationToken));
+            if (source == InboundSource.Intermediary && !IsCustomerDirectMessage(item, account))
+            {
+                outcomes.Add(ItemOutcome.Ignored(NotForTheChannelKey));
+                continue;
+            }
+
+            // X bills what it delivered, whatever the inbox then does with it (a deactivated channel, a duplicate).
+            BillableItems.Count(inbox.Usage, item, account.UserId);
+            outcomes.Add(item is RevokeItem revoke ? Revoke(account, revoke) : await classifier.ApplyAsync(item, cancellationToken));
         }
 
         var status = outcomes.Any(o => o.Status == InboundEventStatus.Processed) ? InboundEventStatus.Processed : InboundEventStatus.Ignored;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Usage;
 
 namespace TwitterAddon.Core.Inbound;
 
@@ -9,7 +10,7 @@ namespace TwitterAddon.Core.Inbound;
 /// The inbox as one batch of events sees it: lookups that remember what this batch already added (nothing is
 /// saved until the batch commits). The rules themselves belong to <see cref="Conversation"/> and <see cref="Message"/>.
 /// </summary>
-internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
+internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId, UsageLedger usage)
 {
     private readonly Dictionary<string, Message> messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contact> contacts = new(StringComparer.Ordinal);
@@ -20,6 +21,9 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
     private List<Channel>? channels;
 
     public string AccountUserId => accountUserId;
+
+    /// <summary>What X bills for this batch's events, saved with them.</summary>
+    public UsageLedger Usage => usage;
 
     /// <summary>This batch met a customer X named by id only: <see cref="ContactProfileWorker"/> is to look them up.</summary>
     public bool MetIdOnlyContacts { get; private set; }
@@ -151,10 +155,14 @@ internal sealed class InboxBatch(TwitterAddonDbContext db, string accountUserId)
         Remember(message);
     }
 
-    /// <summary>An echo confirmed our reply: it now has its X id, which later lookups in this batch must find.</summary>
-    public void Confirm(Message reply, string xId)
+    /// <summary>
+    /// An echo confirmed our reply: it now has its X id, which later lookups in this batch must find. A reply whose
+    /// id only the echo brings (X's 187 after an unknown outcome) is counted here; counted twice it is not.
+    /// </summary>
+    public void Confirm(Conversation conversation, Message reply, string xId)
     {
         reply.ConfirmDelivered(xId);
+        usage.Count(ReplyPrice.KindOf(conversation.Kind, reply.Text), xId, reply.At);
         Remember(reply);
     }
 

@@ -3,27 +3,36 @@ using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Usage;
 using TwitterAddon.Core.Validation;
 
 namespace TwitterAddon.Core.Outbox;
 
-/// <summary>The admin's side of the outbox: sending stopped by X (326 locked, 89 token) goes on again.</summary>
+/// <summary>
+/// The admin's side of the outbox: sending stopped by X (326 locked, 89 token) or paused by the monthly budget goes on
+/// again; past a reached budget, until the month ends.
+/// </summary>
 public sealed partial class OutboxControl(
-    IDbContextFactory<TwitterAddonDbContext> contexts, OutboxSignal outbox, AccountActivityNotifier notifier, ILogger<OutboxControl> logger)
+    IDbContextFactory<TwitterAddonDbContext> contexts,
+    OutboxSignal outbox,
+    SendingBudget budget,
+    AccountActivityNotifier notifier,
+    ILogger<OutboxControl> logger)
 {
     /// <summary>After the admin fixed what X complained of: queued replies go out again.</summary>
     public async Task<Outcome> ResumeSendingAsync(string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stopped = await db.XAccounts.Where(a => a.SendingStoppedReason != null).ToListAsync(cancellationToken);
-        if (stopped.Count == 0)
+        var resumed = false;
+        foreach (var account in await db.XAccounts.ToListAsync(cancellationToken))
         {
-            return Outcome.Refused("Sending is not stopped.");
+            resumed |= account.Tier.PaysPerUse() && await budget.ResumeOverBudgetAsync(db, account.Tier, cancellationToken);
+            resumed |= account.ResumeSending();
         }
 
-        foreach (var account in stopped)
+        if (!resumed)
         {
-            account.ResumeSending();
+            return Outcome.Refused("Sending is not stopped.");
         }
 
         await db.SaveChangesAsync(cancellationToken);

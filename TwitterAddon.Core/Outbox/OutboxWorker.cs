@@ -7,6 +7,7 @@ using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Twitter;
+using TwitterAddon.Core.Usage;
 
 namespace TwitterAddon.Core.Outbox;
 
@@ -21,6 +22,7 @@ public sealed partial class OutboxWorker(
     XSender x,
     SecretProtector secrets,
     OutboxSignal signal,
+    SendingBudget budget,
     InboxNotifier inboxNotifier,
     AccountActivityNotifier accountNotifier,
     TimeProvider clock,
@@ -35,7 +37,9 @@ public sealed partial class OutboxWorker(
         List<long> due;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var stopped = await db.XAccounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToListAsync(cancellationToken);
+            var accounts = await db.XAccounts.ToListAsync(cancellationToken);
+            await ApplyBudgetAsync(db, accounts, cancellationToken);
+            var stopped = accounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToList();
             due = await db.Messages
                 .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
                     && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stopped.Contains(m.Conversation.AccountUserId))
@@ -56,6 +60,12 @@ public sealed partial class OutboxWorker(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).FirstAsync(m => m.Id == id, cancellationToken);
         var account = await db.XAccounts.FirstOrDefaultAsync(a => a.UserId == message.Conversation.AccountUserId, cancellationToken);
+        if (account?.SendingStoppedReason is not null || (account is not null && await ApplyBudgetAsync(db, [account], cancellationToken)))
+        {
+            // Stopped since the batch was read (X's 326 on an earlier reply, or the budget just now): it waits, queued.
+            return;
+        }
+
         if (account is null || secrets.CredentialsOf(account) is not { } credentials)
         {
             message.Fail(account is null
@@ -78,7 +88,7 @@ public sealed partial class OutboxWorker(
             var (found, wait) = await LookUpBeforeResendAsync(db, credentials, account, message, cancellationToken);
             if (found is not null)
             {
-                await RecordSentAsync(db, message, found, cancellationToken);
+                await RecordSentAsync(db, account, message, found, cancellationToken);
                 return;
             }
 
@@ -92,7 +102,7 @@ public sealed partial class OutboxWorker(
 
         try
         {
-            await RecordSentAsync(db, message, await x.SendAsync(account.Tier, credentials, message, cancellationToken), cancellationToken);
+            await RecordSentAsync(db, account, message, await x.SendAsync(account.Tier, credentials, message, cancellationToken), cancellationToken);
         }
         catch (XApiException e)
         {
@@ -159,12 +169,28 @@ public sealed partial class OutboxWorker(
         }
     }
 
+    /// <summary>The monthly budget pauses or frees the accounts (<see cref="SendingBudget"/>); true when one changed, saved.</summary>
+    private async Task<bool> ApplyBudgetAsync(TwitterAddonDbContext db, IReadOnlyList<XAccount> accounts, CancellationToken cancellationToken)
+    {
+        if (!await budget.ApplyAsync(db, accounts, cancellationToken) || !await TrySaveAsync(db, cancellationToken))
+        {
+            return false;
+        }
+
+        accountNotifier.Notify();
+        return true;
+    }
+
     /// <summary>
     /// X's id goes on the reply, whatever the echo did meanwhile: a reply the echo already confirmed stays
-    /// delivered, and an echo imported as "sent elsewhere" before we knew the id is removed, in the same save.
+    /// delivered, and an echo imported as "sent elsewhere" before we knew the id is removed, in the same save, as is
+    /// what X bills for it.
     /// </summary>
-    private static async Task RecordSentAsync(TwitterAddonDbContext db, Message message, string xId, CancellationToken cancellationToken)
+    private static async Task RecordSentAsync(TwitterAddonDbContext db, XAccount account, Message message, string xId, CancellationToken cancellationToken)
     {
+        var usage = await UsageLedger.OpenAsync(db, account.Tier, cancellationToken);
+        usage.Count(ReplyPrice.KindOf(message.Conversation.Kind, message.Text), xId, message.At);
+        await usage.AddNewAsync(cancellationToken);
         for (var tries = 0; ; tries++)
         {
             var imported = await db.Messages.FirstOrDefaultAsync(m => m.XId == xId && m.Id != message.Id, cancellationToken);

@@ -90,6 +90,10 @@ public sealed partial class DrivenHarness
         await DeliverArrivedAsync();
     }
 
+    /// <summary>X delivers everything it delivered so far once more (a duplicate delivery, or a replay), and the inbound worker runs.</summary>
+    public Task DeliverAllAgainAsync() =>
+        StoreAndProcessAsync(x.Receiver.Deliveries.Take(delivered).Select(d => d.Body.ToJsonString()).ToList());
+
     /// <summary>Stores whatever X has delivered by now and runs the inbound worker over it.</summary>
     public async Task DeliverArrivedAsync()
     {

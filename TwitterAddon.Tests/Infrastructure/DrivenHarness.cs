@@ -202,7 +202,7 @@ public sealed partial class DrivenHarness : IAsyncDisposable
         await x.DisposeAsync();
     }
 
-    private IDbContextFactory<TwitterAddonDbContext> Contexts() => core.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
+    public IDbContextFactory<TwitterAddonDbContext> Contexts() => core.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
 
     private async Task<int> LatestConversationAsync()
     {
