@@ -39,12 +39,12 @@ public sealed class InboxWalkTests : IAsyncLifetime
     [Fact]
     public async Task CustomerWrites_AgentSeesItLive_RepliesWithDeepLinkAndInitials_CustomerSeesTheThreadedReply()
     {
-        var agent = await SignInAsync("john@example.com", AgentPassword, timeZone: "Asia/Jakarta");
+        var agent = await session.SignedInVisitorAsync("john@example.com", AgentPassword, timeZone: "Asia/Jakarta");
         await agent.GotoAsync("/inbox");
         await BrowserSession.WaitForInteractiveAsync(agent);
         await Expect(agent.GetByTestId("inbox-empty")).ToBeVisibleAsync();
 
-        var customer = await SignInAsync("ada@example.com", "correct horse battery");
+        var customer = await session.SignedInVisitorAsync("ada@example.com", "correct horse battery");
         await customer.GotoAsync("/sandbox");
         await BrowserSession.WaitForInteractiveAsync(customer);
         await customer.GetByLabel("Message to @AcmeSupport").FillAsync("Where is my order #1234?");
@@ -123,16 +123,5 @@ public sealed class InboxWalkTests : IAsyncLifetime
 
         // The whole walk ran under the pages' Content-Security-Policy without Chromium refusing anything.
         Assert.Empty(session.CspViolations);
-    }
-
-    private async Task<IPage> SignInAsync(string email, string password, string? timeZone = null)
-    {
-        var page = await session.NewVisitorAsync(timeZone);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -58,11 +58,7 @@ public sealed class PayPerUseWalkTests : IAsyncLifetime
             Assert.True((await channels.AddAsync(ChannelKind.Mention, new() { Name = "Acme mentions", AgentInitial = true }, "ada", Ct)).Succeeded);
         }
 
-        var customer = await session.NewVisitorAsync();
-        await customer.GotoAsync("/account/login");
-        await customer.GetByLabel("Email").FillAsync("ada@example.com");
-        await customer.GetByLabel("Password").FillAsync("correct horse battery");
-        await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var customer = await session.SignedInVisitorAsync("ada@example.com", "correct horse battery");
         await customer.GotoAsync("/sandbox");
         await BrowserSession.WaitForInteractiveAsync(customer);
         await customer.GetByLabel("Message to @AcmeSupport").FillAsync("Hi, is my refund on its way?");

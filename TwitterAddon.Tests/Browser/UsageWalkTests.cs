@@ -39,12 +39,7 @@ public sealed class UsageWalkTests : IAsyncLifetime
     [Fact]
     public async Task ABudget_TheReplyPrice_ThePauseAtTheBudget_AndResume()
     {
-        var admin = await session.NewVisitorAsync();
-        await admin.GotoAsync("/account/login");
-        await admin.GetByLabel("Email").FillAsync("ada@example.com");
-        await admin.GetByLabel("Password").FillAsync("correct horse battery");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
+        var admin = await session.SignedInVisitorAsync("ada@example.com", "correct horse battery");
 
         // Setup → Usage: a budget of 5 cents.
         await admin.GotoAsync("/setup");
@@ -57,11 +52,7 @@ public sealed class UsageWalkTests : IAsyncLifetime
         await Expect(admin.GetByText("Usage settings saved.")).ToBeVisibleAsync();
 
         // A customer mentions the account ($0.005) from the Sandbox.
-        var customer = await session.NewVisitorAsync();
-        await customer.GotoAsync("/account/login");
-        await customer.GetByLabel("Email").FillAsync("ada@example.com");
-        await customer.GetByLabel("Password").FillAsync("correct horse battery");
-        await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var customer = await session.SignedInVisitorAsync("ada@example.com", "correct horse battery");
         await customer.GotoAsync("/sandbox");
         await BrowserSession.WaitForInteractiveAsync(customer);
         await customer.GetByRole(AriaRole.Tab, new() { Name = "Public (mentions)" }).ClickAsync();

@@ -17,13 +17,7 @@ public sealed class ChannelServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         host = await CoreHost.StartAsync();
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        db.XAccounts.Add(new XAccount
-        {
-            WebhookKey = "k", ConsumerKey = "c", ProtectedConsumerSecret = "x", ProtectedAccessToken = "x", ProtectedAccessTokenSecret = "x",
-            EnvLabel = "sandbox", UserId = "1000000001", ScreenName = "AcmeSupport", Name = "Acme Support", WebhookUrl = "http://x/",
-        });
-        await db.SaveChangesAsync(Ct);
+        await host.Services.AddBareAccountAsync();
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();

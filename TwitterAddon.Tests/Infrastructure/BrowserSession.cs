@@ -67,6 +67,18 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A new visitor who signs in with the form and lands on Home.</summary>
+    public async Task<IPage> SignedInVisitorAsync(string email, string password, string? timeZone = null)
+    {
+        var page = await NewVisitorAsync(timeZone);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -27,15 +27,7 @@ public sealed class ChannelIconServingTests : IAsyncLifetime
     {
         visitor = new PortalVisitor(portal);
         await visitor.CreateAdminAsync();
-        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
-        {
-            db.XAccounts.Add(new XAccount
-            {
-                WebhookKey = "k", ConsumerKey = "c", ProtectedConsumerSecret = "x", ProtectedAccessToken = "x", ProtectedAccessTokenSecret = "x",
-                EnvLabel = "sandbox", UserId = "1000000001", ScreenName = "AcmeSupport", Name = "Acme Support", WebhookUrl = "http://x/",
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await portal.Services.AddBareAccountAsync();
 
         using var scope = portal.Services.CreateScope();
         var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();

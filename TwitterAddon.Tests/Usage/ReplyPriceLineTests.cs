@@ -20,13 +20,7 @@ public sealed class ReplyPriceLineTests : CoreMudTestContext
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        db.XAccounts.Add(new XAccount
-        {
-            WebhookKey = "k", ConsumerKey = "c", ProtectedConsumerSecret = "x", ProtectedAccessToken = "x", ProtectedAccessTokenSecret = "x",
-            EnvLabel = "prod", UserId = "1000000001", ScreenName = "AcmeSupport", Name = "Acme Support", WebhookUrl = "http://x/", Tier = AccountTier.PayPerUse,
-        });
-        await db.SaveChangesAsync(Ct);
+        await Services.AddBareAccountAsync(AccountTier.PayPerUse);
     }
 
     [Fact]

@@ -56,11 +56,7 @@ public sealed class SendingBudgetTests : IAsyncLifetime
     [Fact]
     public async Task RaisingTheBudget_LetsThePausedAccountSendAgain_WithoutResume()
     {
-        await SendAndDrainAsync("One");
-        await SendAndDrainAsync("Two");
-        var third = await driver.ReplyAsync(conversation, "Three");
-        await driver.DrainOutboxAsync();
-        Assert.NotNull(await driver.SendingStoppedReasonAsync());
+        var third = await ReachTheBudgetAsync();
 
         await driver.SaveUsageSettingsAsync(f => f.MonthlyBudget = 1m);
 
@@ -72,11 +68,7 @@ public sealed class SendingBudgetTests : IAsyncLifetime
     [Fact]
     public async Task ANewMonth_StartsAfreshAndSendsWhatWaited_ButAResumeLastsOnlyItsOwnMonth()
     {
-        await SendAndDrainAsync("One");
-        await SendAndDrainAsync("Two");
-        var third = await driver.ReplyAsync(conversation, "Three");
-        await driver.DrainOutboxAsync();
-        Assert.NotNull(await driver.SendingStoppedReasonAsync());
+        var third = await ReachTheBudgetAsync();
 
         driver.MoveToEndOfMonth(before: TimeSpan.FromSeconds(-1));
 
@@ -96,6 +88,17 @@ public sealed class SendingBudgetTests : IAsyncLifetime
 
         Assert.Equal(4, (await driver.SentOnXAsync()).DirectMessages.Count);
         Assert.False((await driver.UsageSummaryAsync()).Budget.HasBudget);
+    }
+
+    /// <summary>Two replies go out, the third finds the budget reached and waits; returns the third.</summary>
+    private async Task<long> ReachTheBudgetAsync()
+    {
+        await SendAndDrainAsync("One");
+        await SendAndDrainAsync("Two");
+        var third = await driver.ReplyAsync(conversation, "Three");
+        Assert.Equal(0, await driver.DrainOutboxAsync());
+        Assert.NotNull(await driver.SendingStoppedReasonAsync());
+        return third;
     }
 
     private async Task SendAndDrainAsync(string text)

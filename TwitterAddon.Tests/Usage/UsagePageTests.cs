@@ -20,14 +20,7 @@ public sealed class UsagePageTests : CoreMudTestContext
         Auth.SetAuthorized("ada@example.com");
         Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "ada"));
         Auth.SetRoles(TeamRoles.Admin);
-        await using var db = await Contexts.CreateDbContextAsync(Ct);
-        db.XAccounts.Add(new XAccount
-        {
-            WebhookKey = "k", ConsumerKey = "c", ProtectedConsumerSecret = "x", ProtectedAccessToken = "x", ProtectedAccessTokenSecret = "x",
-            EnvLabel = "prod", UserId = "1000000001", ScreenName = "AcmeSupport", Name = "Acme Support", WebhookUrl = "http://x/",
-            Tier = AccountTier.PayPerUse,
-        });
-        await db.SaveChangesAsync(Ct);
+        await Services.AddBareAccountAsync(AccountTier.PayPerUse);
     }
 
     private IDbContextFactory<TwitterAddonDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
