@@ -27,11 +27,7 @@ public sealed class UsageWalkTests : IAsyncLifetime
         using var scope = session.Portal.Services.CreateScope();
         var team = scope.ServiceProvider.GetRequiredService<TeamService>();
         Assert.True((await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = "ada@example.com", Password = "correct horse battery" }, Ct)).Succeeded);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>()
-            .ConnectAsync(AccountConnectorTests.SandboxForm(AccountTier.PayPerUse), "ada", false, null, Ct)).Succeeded);
-        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
-        await channels.AddAsync(ChannelKind.DirectMessage, new() { Name = "Acme DMs" }, "ada", Ct);
-        await channels.AddAsync(ChannelKind.Mention, new() { Name = "Acme mentions", DmDeepLink = true, AgentInitial = true }, "ada", Ct);
+        await session.Portal.Services.ConnectWithBothChannelsAsync(AccountTier.PayPerUse);
     }
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
