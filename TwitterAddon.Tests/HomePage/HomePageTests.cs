@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
 using StartPage = TwitterAddon.Web.Components.Pages.Home;
@@ -60,5 +61,25 @@ public sealed class HomePageTests : CoreMudTestContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".home-step")));
         Assert.Equal("No reply sent yet.", page.Find("[data-testid=step-inbox] [data-testid=step-state]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(TeamRoles.Admin, true)]
+    [InlineData(TeamRoles.Agent, false)]
+    public async Task At80PercentOfTheXBudget_AdminsAreWarned_AgentsAreNot(string role, bool warned)
+    {
+        Auth.SetRoles(role);
+        await Services.AddBareAccountAsync(AccountTier.PayPerUse);
+        await Services.SaveBudgetAsync(0.05m);
+        await Services.CountDmsReceivedAsync(4, AccountTier.PayPerUse);
+
+        var page = Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".home-step")));
+        Assert.Equal(warned, page.FindAll("[data-testid=budget-alert]").Count == 1);
+        if (warned)
+        {
+            Assert.Contains("80 % of this month's X budget is spent", page.Find("[data-testid=budget-alert]").TextContent);
+        }
     }
 }

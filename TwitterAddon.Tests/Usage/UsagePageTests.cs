@@ -28,8 +28,8 @@ public sealed class UsagePageTests : CoreMudTestContext
     [Fact]
     public async Task CountsAndCostsByKind_AndTheWarningAt80Percent()
     {
-        await CountDmsReceivedAsync(4, AccountTier.PayPerUse);
-        await SetBudgetAsync(0.05m);
+        await Services.CountDmsReceivedAsync(4, AccountTier.PayPerUse);
+        await Services.SaveBudgetAsync(0.05m);
 
         var page = Render<UsageAndCosts>();
 
@@ -43,8 +43,8 @@ public sealed class UsagePageTests : CoreMudTestContext
     [Fact]
     public async Task AtTheBudget_SendingIsPaused_AndResumeSendsOnPastItForTheMonth()
     {
-        await CountDmsReceivedAsync(3, AccountTier.PayPerUse);
-        await SetBudgetAsync(0.02m);
+        await Services.CountDmsReceivedAsync(3, AccountTier.PayPerUse);
+        await Services.SaveBudgetAsync(0.02m);
         var page = Render<UsageAndCosts>();
         page.WaitForAssertion(() => Assert.StartsWith("Sending is paused.", page.Find("[data-testid=budget-alert]").TextContent.Trim()));
 
@@ -75,34 +75,13 @@ public sealed class UsagePageTests : CoreMudTestContext
             await db.XAccounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Tier, AccountTier.Sandbox), Ct);
         }
 
-        await CountDmsReceivedAsync(3, AccountTier.Sandbox);
+        await Services.CountDmsReceivedAsync(3, AccountTier.Sandbox);
 
         var page = Render<UsageAndCosts>();
 
         page.WaitForAssertion(() => Assert.Equal("3", Cell(page, UsageKind.DirectMessageReceived)));
         Assert.Contains("X does not bill it per use, so only counts are shown", page.Find("[data-testid=counts-only]").TextContent);
         Assert.DoesNotContain("Price each", page.Find("[data-testid=usage-table]").TextContent);
-    }
-
-    private async Task CountDmsReceivedAsync(int count, AccountTier tier)
-    {
-        await using var db = await Contexts.CreateDbContextAsync(Ct);
-        var ledger = await UsageLedger.OpenAsync(db, tier, Ct);
-        for (var i = 0; i < count; i++)
-        {
-            ledger.Count(UsageKind.DirectMessageReceived, $"dm-{i}", DateTimeOffset.UtcNow);
-        }
-
-        await ledger.AddNewAsync(Ct);
-        await db.SaveChangesAsync(Ct);
-    }
-
-    private async Task SetBudgetAsync(decimal dollars)
-    {
-        var form = UsageSettingsForm.From(UsageSettings.Defaults());
-        form.MonthlyBudget = dollars;
-        await using var scope = Services.CreateAsyncScope();
-        Assert.True((await scope.ServiceProvider.GetRequiredService<UsageService>().SaveAsync(form, "ada", Ct)).Succeeded);
     }
 
     /// <summary>The kind's "Today" cell, the column after the price when prices are shown.</summary>
