@@ -29,4 +29,6 @@ public sealed record ConversationListItem(
 }
 
 /// <summary>A page of the list; <see cref="HasMore"/> when older conversations follow; <see cref="Refused"/> says why a filter was not run.</summary>
-public sealed record ConversationPage(IReadOnlyList<ConversationListItem> Items, bool HasMore, string? Refused = null);
+/// <param name="Refused">Why the filter was not run (a search too long).</param>
+/// <param name="Note">What the agent should know of the results (a search that read only the newest matches).</param>
+public sealed record ConversationPage(IReadOnlyList<ConversationListItem> Items, bool HasMore, string? Refused = null, string? Note = null);

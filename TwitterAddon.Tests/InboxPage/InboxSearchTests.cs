@@ -66,8 +66,7 @@ public sealed class InboxSearchTests : CoreMudTestContext
         searching.WaitForAssertion(() => Assert.True(searches.Started >= 1), Seen);
 
         // The search is still running (held) when a DM arrives: the other agent sees it all the same.
-        await AddConversationAsync("5001", "Jane Doe");
-        Services.GetRequiredService<InboxNotifier>().Notify();
+        Services.GetRequiredService<InboxNotifier>().ConversationChanged(await AddConversationAsync("5001", "Jane Doe"));
         other.WaitForAssertion(() => Assert.Contains("Jane Doe", other.Markup), Seen);
         Assert.Equal(0, searches.Cancelled);
 
@@ -78,7 +77,7 @@ public sealed class InboxSearchTests : CoreMudTestContext
         searching.WaitForAssertion(() => Assert.Contains("No conversation matches these filters.", searching.Markup), Seen);
     }
 
-    private async Task AddConversationAsync(string customerId, string name)
+    private async Task<int> AddConversationAsync(string customerId, string name)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
         var customer = Contact.Of(customerId, name, "customer_" + customerId);
@@ -87,9 +86,10 @@ public sealed class InboxSearchTests : CoreMudTestContext
         conversation.Add(message);
         db.Messages.Add(message);
         await db.SaveChangesAsync(Ct);
+        return conversation.Id;
     }
 
-    /// <summary>Holds every search query (a LIKE) until released, as a search over a large inbox would take its time.</summary>
+    /// <summary>Holds every search query (FTS5 MATCH, or LIKE for short words) until released, as a search over a large inbox would take its time.</summary>
     private sealed class HeldSearches : DbCommandInterceptor
     {
         private int started;
@@ -104,7 +104,7 @@ public sealed class InboxSearchTests : CoreMudTestContext
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains(" LIKE ", StringComparison.Ordinal))
+            if (command.CommandText.Contains(" LIKE ", StringComparison.Ordinal) || command.CommandText.Contains(" MATCH ", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref started);
                 try
