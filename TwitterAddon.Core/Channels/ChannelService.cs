@@ -81,7 +81,7 @@ public sealed partial class ChannelService(
 
         LogChannel(logger, "edited", channel.Kind, channel.Name, actor);
         // Open conversations show the channel's name and icon, and their reply boxes its toggles: they redraw now.
-        inbox.Notify();
+        inbox.EverythingChanged();
         return ChannelOutcome.Ok(newKey);
     }
 
@@ -127,7 +127,7 @@ public sealed partial class ChannelService(
         db.Channels.Remove(channel);
         await db.SaveChangesAsync(cancellationToken);
         LogChannel(logger, "deleted", channel.Kind, channel.Name, actor);
-        inbox.Notify();
+        inbox.EverythingChanged();
         return ChannelOutcome.Ok();
     }
 

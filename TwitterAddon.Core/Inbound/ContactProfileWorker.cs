@@ -81,7 +81,8 @@ public sealed partial class ContactProfileWorker(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        inboxNotifier.Notify();
+        // Names and avatars show in every row and thread that customer is in.
+        inboxNotifier.EverythingChanged();
         return wanted.Count;
     }
 

@@ -51,9 +51,10 @@ public sealed partial class InboundWorker(
             return 0;
         }
 
+        var changed = new HashSet<int>();
         try
         {
-            await ProcessAsync(batch, cancellationToken);
+            changed.UnionWith(await ProcessAsync(batch, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -62,11 +63,11 @@ public sealed partial class InboundWorker(
             LogBatchRetried(logger, batch.Count, e);
             foreach (var stored in batch)
             {
-                await ProcessAloneAsync(stored, cancellationToken);
+                changed.UnionWith(await ProcessAloneAsync(stored, cancellationToken));
             }
         }
 
-        inboxNotifier.Notify();
+        inboxNotifier.ConversationsChanged(changed);
         // The Setup page's counts of processed, ignored and failed events.
         accountNotifier.Notify();
         return batch.Count;
@@ -74,7 +75,8 @@ public sealed partial class InboundWorker(
 
     protected override TimeSpan PauseAfterRound => writer.IsBusy ? FloodPause : TimeSpan.Zero;
 
-    private async Task ProcessAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    /// <summary>Processes and saves the events as one batch; returns the conversations it changed.</summary>
+    private async Task<IReadOnlyCollection<int>> ProcessAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Clock.GetUtcNow();
@@ -102,6 +104,7 @@ public sealed partial class InboundWorker(
             await inbox.Usage.AddNewAsync(cancellationToken);
         }
 
+        var changed = ChangedConversations.Capture(db);
         // One atomic SaveChanges for the whole batch. The lookups above ran outside it, so a row another writer
         // added meanwhile (the outbox recording the same X id) surfaces here as a unique violation, and the
         // batch is redone one event at a time.
@@ -110,6 +113,8 @@ public sealed partial class InboundWorker(
         {
             profileSignal.Raise();
         }
+
+        return changed();
     }
 
     /// <summary>A stub with only the outcome columns changed: the stored body is neither reloaded nor rewritten.</summary>
@@ -133,11 +138,11 @@ public sealed partial class InboundWorker(
         }
     }
 
-    private async Task ProcessAloneAsync(StoredEvent stored, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<int>> ProcessAloneAsync(StoredEvent stored, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessAsync([stored], cancellationToken);
+            return await ProcessAsync([stored], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -146,6 +151,7 @@ public sealed partial class InboundWorker(
             Conclude(db, stored.Id, stored.WebhookKey, InboundEventStatus.Failed,
                 "Could not be written to the inbox: " + (e.InnerException ?? e).Message, Clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            return [];
         }
     }
 

@@ -25,6 +25,47 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter);
+        SearchMatches? matches = null;
+        if (InboxSearch.TermOf(filter.Search) is { } term)
+        {
+            matches = await InboxSearch.FindAsync(db, term, cancellationToken);
+            var (contacts, conversations) = (matches.ContactIds.ToArray(), matches.ConversationIds.ToArray());
+            query = query.Where(c => contacts.Contains(c.ContactId) || conversations.Contains(c.Id));
+        }
+
+        var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize + 1)
+            .Select(ConversationListItem.Of)
+            .ToListAsync(cancellationToken);
+        return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize, Note: matches?.Capped == true ? InboxSearch.CappedNote : null);
+    }
+
+    /// <summary>
+    /// One conversation as the list with this filter shows it, or null when the filter leaves it out: what a page redraws
+    /// when only that conversation changed. Its search is a substring check of its own few messages and its customer.
+    /// </summary>
+    public async Task<ConversationListItem?> ListOneAsync(ConversationFilter filter, int id, CancellationToken cancellationToken)
+    {
+        if (filters.Validate(filter) is { IsValid: false })
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter).Where(c => c.Id == id);
+        if (InboxSearch.TermOf(filter.Search) is { } term)
+        {
+            var pattern = InboxSearch.LikePattern(term);
+            query = query.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\")
+                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
+        }
+
+        return await query.Select(ConversationListItem.Of).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The filters but the search, which needs its own look-up (<see cref="InboxSearch"/>).</summary>
+    private static IQueryable<Conversation> Filtered(TwitterAddonDbContext db, ConversationFilter filter)
+    {
         var query = db.Conversations.AsNoTracking();
         if (filter.Kind is { } kind)
         {
@@ -48,18 +89,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             query = query.Where(c => c.UnreadCount > 0 || failed.Contains(c.Id));
         }
 
-        if (filter.Search?.Trim().TrimStart('@') is { Length: > 0 } search)
-        {
-            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\")
-                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
-        }
-
-        var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize + 1)
-            .Select(ConversationListItem.Of)
-            .ToListAsync(cancellationToken);
-        return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize);
+        return query;
     }
 
     public async Task<ConversationDetail?> GetAsync(int id, CancellationToken cancellationToken)
@@ -126,7 +156,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UnreadCount > 0, cancellationToken) is { } conversation && conversation.MarkRead())
         {
             await db.SaveChangesAsync(cancellationToken);
-            notifier.Notify();
+            notifier.ConversationChanged(id);
             return true;
         }
 
@@ -151,6 +181,6 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        notifier.Notify();
+        notifier.ConversationChanged(id);
     }
 }

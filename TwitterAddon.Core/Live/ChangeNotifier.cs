@@ -34,7 +34,7 @@ public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger)
     }
 
     /// <summary>Schedules one notification for everything that changed in the next moment; returns at once.</summary>
-    public void Notify()
+    protected void Signal()
     {
         if (Interlocked.Exchange(ref scheduled, 1) == 1)
         {

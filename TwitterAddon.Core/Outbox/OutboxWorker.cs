@@ -34,22 +34,23 @@ public sealed partial class OutboxWorker(
     public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
-        List<long> due;
+        List<(long Id, int ConversationId)> due;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var accounts = await db.XAccounts.ToListAsync(cancellationToken);
             await ApplyBudgetAsync(db, accounts, cancellationToken);
             var stopped = accounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToList();
-            due = await db.Messages
+            var rows = await db.Messages
                 .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
                     && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stopped.Contains(m.Conversation.AccountUserId))
-                .OrderBy(m => m.Id).Select(m => m.Id).Take(20).ToListAsync(cancellationToken);
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.ConversationId }).Take(20).ToListAsync(cancellationToken);
+            due = rows.ConvertAll(m => (m.Id, m.ConversationId));
         }
 
-        foreach (var id in due)
+        foreach (var (id, conversationId) in due)
         {
             await SendAsync(id, cancellationToken);
-            inboxNotifier.Notify();
+            inboxNotifier.ConversationChanged(conversationId);
         }
 
         return due.Count;

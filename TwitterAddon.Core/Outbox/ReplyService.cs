@@ -73,7 +73,7 @@ public sealed class ReplyService(
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Raise();
-        notifier.Notify();
+        notifier.ConversationChanged(message.ConversationId);
         return new ReplyOutcome(true, null, message.Id);
     }
 
@@ -97,7 +97,7 @@ public sealed class ReplyService(
         }
 
         outbox.Raise();
-        notifier.Notify();
+        notifier.ConversationChanged(message.ConversationId);
         return new ReplyOutcome(true, null, messageId);
     }
 }

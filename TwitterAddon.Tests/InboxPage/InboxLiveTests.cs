@@ -21,8 +21,7 @@ public sealed class InboxLiveTests : CoreMudTestContext
         var page = RenderInbox();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=inbox-empty]")));
 
-        await AddConversationAsync("Jane Doe");
-        Services.GetRequiredService<InboxNotifier>().Notify();
+        Services.GetRequiredService<InboxNotifier>().ConversationChanged(await AddConversationAsync("Jane Doe"));
 
         page.WaitForAssertion(() => Assert.Contains("Jane Doe", page.Markup));
     }
@@ -43,7 +42,7 @@ public sealed class InboxLiveTests : CoreMudTestContext
             await db.Database.ExecuteSqlRawAsync("DROP TABLE Messages; DROP TABLE Conversations;", Ct);
         }
 
-        Services.GetRequiredService<InboxNotifier>().Notify();
+        Services.GetRequiredService<InboxNotifier>().EverythingChanged();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=page-error]")));
         Assert.True(await others.WaitAsync(TimeSpan.FromSeconds(30), Ct));
@@ -58,7 +57,7 @@ public sealed class InboxLiveTests : CoreMudTestContext
         Assert.Empty(page.FindAll("[data-testid=unread]"));
 
         await AddCustomerMessageAsync(id, "Any news?");
-        Services.GetRequiredService<InboxNotifier>().Notify();
+        Services.GetRequiredService<InboxNotifier>().ConversationChanged(id);
 
         // The tab may be unwatched: the follow-up is shown, and it stays unread in the list and under the Unread filter.
         page.WaitForAssertion(() => Assert.Contains("Any news?", page.Find("[data-testid=thread]").TextContent));

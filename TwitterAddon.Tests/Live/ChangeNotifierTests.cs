@@ -36,7 +36,7 @@ public sealed class ChangeNotifierTests
             return Task.CompletedTask;
         });
 
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(JustBefore);
         Assert.False(updates.Wait(0, Ct), "Nothing is delivered before the coalescing window ends.");
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -44,7 +44,7 @@ public sealed class ChangeNotifierTests
         await slowStarted.Task.WaitAsync(Patience, Ct);
 
         // The slow page is still busy with the first change; the next one reaches the third page all the same.
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
         Assert.True(await updates.WaitAsync(Patience, Ct), "The third page got the second change while the slow one was busy.");
         releaseSlow.SetResult();
@@ -63,12 +63,12 @@ public sealed class ChangeNotifierTests
             await release.Task;
         });
 
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
         await firstCall.Task.WaitAsync(Patience, Ct);
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
         Assert.False(secondCall.Task.IsCompleted, "A page is never called twice at once.");
 
@@ -95,14 +95,14 @@ public sealed class ChangeNotifierTests
             return Task.CompletedTask;
         });
 
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
         var token = await running.Task.WaitAsync(Patience, Ct);
         Assert.True(await rounds.WaitAsync(Patience, Ct));
         subscription.Dispose();
 
         Assert.True(token.IsCancellationRequested);
-        notifier.Notify();
+        notifier.EverythingChanged();
         clock.Advance(ChangeNotifier.CoalesceWindow);
         Assert.True(await rounds.WaitAsync(Patience, Ct), "The other page still gets the change.");
         Assert.Equal(1, Volatile.Read(ref calls));

@@ -15,6 +15,10 @@ public sealed partial class Inbox
     private string statusFilter = "open";
     private bool hasMore;
     private string? refused;
+    private string? note;
+
+    // Where the inbox's change log stood when the list was last brought up to date: what changed since is redrawn.
+    private long upTo;
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
     private string agentName = "";
@@ -119,7 +123,13 @@ public sealed partial class Inbox
     {
         try
         {
-            await RefreshAsync();
+            var (changed, _) = Notifier.ChangesSince(upTo);
+            await RefreshListAsync();
+            if (changed is null || (ConversationId is { } open && changed.Contains(open)))
+            {
+                await LoadDetailAsync();
+            }
+
             StateHasChanged();
         }
         catch (OperationCanceledException) when (unsubscribed.IsCancellationRequested || Closing.IsCancellationRequested)
@@ -131,19 +141,60 @@ public sealed partial class Inbox
         }
     });
 
+    /// <summary>The open conversation changed it (a reply, resolve, retry): the list catches up, the conversation is read again.</summary>
     private async Task RefreshAsync()
     {
-        // Refreshed under the current load's token: a newer search cancels it, and that search's own load shows the rows.
+        await RefreshListAsync();
+        await LoadDetailAsync();
+    }
+
+    /// <summary>
+    /// Redraws the rows of the conversations changed since the list was last brought up to date, each read alone with
+    /// the filters: the work one change needs, whatever number of pages is loaded. When the change log cannot say
+    /// (a channel renamed, or this page fell far behind) the loaded rows are read again.
+    /// </summary>
+    private async Task RefreshListAsync()
+    {
+        // Under the current load's token: a newer search cancels it, and that search's own load shows the rows.
         var load = listLoad.Token;
         try
         {
-            await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
+            var (changed, position) = Notifier.ChangesSince(upTo);
+            if (changed is null)
+            {
+                await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
+                return;
+            }
+
+            foreach (var id in changed)
+            {
+                Place(id, await InboxService.ListOneAsync(filter, id, load));
+            }
+
+            upTo = position;
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested && !Closing.IsCancellationRequested)
         {
         }
+    }
 
-        await LoadDetailAsync();
+    /// <summary>The conversation's row where the newest-first order puts it, or gone when the filters leave it out now.</summary>
+    private void Place(int id, ConversationListItem? row)
+    {
+        items.RemoveAll(i => i.Id == id);
+        if (row is null)
+        {
+            return;
+        }
+
+        var at = items.FindIndex(i => i.LastMessageAt < row.LastMessageAt || (i.LastMessageAt == row.LastMessageAt && i.Id < row.Id));
+        if (at < 0 && hasMore)
+        {
+            // Older than every loaded row: it belongs to a page not loaded yet, where "Load older" finds it.
+            return;
+        }
+
+        items.Insert(at < 0 ? items.Count : at, row);
     }
 
     private async Task LoadDetailAsync() =>
@@ -152,19 +203,22 @@ public sealed partial class Inbox
     /// <summary>Reloads the first <paramref name="count"/> rows (at least a page) with the current filters.</summary>
     private async Task LoadListAsync(int count, CancellationToken cancellationToken)
     {
+        // Taken before reading: a change made while the rows are read is redrawn again after, never missed.
+        var position = Notifier.Position;
         var loaded = new List<ConversationListItem>();
+        string? shownNote = null;
         var more = true;
         string? refusal = null;
         while (more && refusal is null && loaded.Count < Math.Max(count, 1))
         {
             var page = await InboxService.ListAsync(filter, loaded.Count, cancellationToken);
             loaded.AddRange(page.Items);
-            (more, refusal) = (page.HasMore, page.Refused);
+            (more, refusal, shownNote) = (page.HasMore, page.Refused, page.Note ?? shownNote);
         }
 
         items.Clear();
         items.AddRange(loaded);
-        (hasMore, refused) = (more, refusal);
+        (hasMore, refused, note, upTo) = (more, refusal, shownNote, position);
     }
 
     private async Task MoreAsync()

@@ -1,0 +1,100 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Live;
+using TwitterAddon.Core.Persistence;
+using TwitterAddon.Tests.Infrastructure;
+using InboxPageComponent = TwitterAddon.Web.Components.Pages.Inbox.Inbox;
+
+namespace TwitterAddon.Tests.InboxPage;
+
+/// <summary>A change redraws the row of the conversation it touched, wherever the filters and the loaded pages put it.</summary>
+public sealed class InboxTargetedRefreshTests : CoreMudTestContext
+{
+    private readonly DateTimeOffset start = DateTimeOffset.UtcNow.AddHours(-1);
+
+    public InboxTargetedRefreshTests() => Auth.SetAuthorized("john@example.com");
+
+    [Fact]
+    public async Task ACustomerWritingInAConversationOnTheSecondPage_MovesItToTheTop_AndKeepsBothPagesLoaded()
+    {
+        var ids = await AddConversationsAsync(60, "Where is my order?");
+        var page = Render<InboxPageComponent>();
+        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count));
+        await page.Find("[data-testid=load-more]").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(60, Rows(page).Count));
+
+        var oldest = ids[0];
+        await AddCustomerMessageAsync(oldest, "Any news?");
+        Changed(oldest);
+
+        page.WaitForAssertion(() => Assert.Contains("Any news?", Rows(page)[0].TextContent));
+        Assert.Equal(60, Rows(page).Count);
+    }
+
+    [Fact]
+    public async Task UnderASearch_ANewMatchAppears_AndAChangeThatDoesNotMatchStaysOut()
+    {
+        var ids = await AddConversationsAsync(3, "Where is my order?");
+        await AddCustomerMessageAsync(ids[0], "my parcel is late");
+        var page = Render<InboxPageComponent>();
+        page.WaitForAssertion(() => Assert.Equal(3, Rows(page).Count));
+        page.Find("input[data-testid=search]").Input("parcel");
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+
+        await AddCustomerMessageAsync(ids[1], "the parcel never came");
+        await AddCustomerMessageAsync(ids[2], "hello?");
+        Changed(ids[1], ids[2]);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count));
+        Assert.Contains("the parcel never came", Rows(page)[0].TextContent);
+    }
+
+    [Fact]
+    public async Task AConversationResolvedElsewhere_LeavesTheOpenList()
+    {
+        var ids = await AddConversationsAsync(2, "Where is my order?");
+        var page = Render<InboxPageComponent>();
+        page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count));
+
+        await Services.GetRequiredService<InboxService>().SetStatusAsync(ids[1], ConversationStatus.Resolved, Ct);
+
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+    }
+
+    private void Changed(params int[] ids) => Services.GetRequiredService<InboxNotifier>().ConversationsChanged(ids);
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<InboxPageComponent> page) =>
+        page.FindAll("[data-testid=conversation-list] .conversation-row");
+
+    /// <summary>Conversations with one customer message each, the first the oldest.</summary>
+    private async Task<List<int>> AddConversationsAsync(int count, string text)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var conversations = new List<Conversation>();
+        for (var i = 0; i < count; i++)
+        {
+            var customer = Contact.Of($"{6000 + i}", $"Customer {i}", $"customer_{i}");
+            var conversation = Conversation.StartDirectMessage("1000000001", customer, start.AddSeconds(i));
+            var message = Message.FromCustomer($"dm-{i}", text, start.AddSeconds(i), customer);
+            conversation.Add(message);
+            db.Messages.Add(message);
+            conversations.Add(conversation);
+        }
+
+        await db.SaveChangesAsync(Ct);
+        return conversations.ConvertAll(c => c.Id);
+    }
+
+    private async Task AddCustomerMessageAsync(int conversationId, string text)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == conversationId, Ct);
+        var message = Message.FromCustomer("dm-" + Guid.NewGuid().ToString("N"), text, DateTimeOffset.UtcNow, conversation.Contact);
+        conversation.Add(message);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(Ct);
+    }
+}
