@@ -7,6 +7,8 @@ using TwitterAddon.LoadTest;
 //   replykill [--kills 3]                    SIGKILLs the host while replies go out to a second host playing X, until kills
 //                                            have landed --kills times before and after X had a reply; each must be on X once
 //   tabs                                     the inbox page's size with a 1 MB channel icon, and the server memory 10 open inbox tabs add
+//   seedscale --folder DIR [--messages N]    a busy brand's year in DIR (1,000,000 messages by default), once
+//   scale --folder DIR [--tabs 30] [--live 20]  that inbox on the real host with live tabs: live latency, memory, wire, ingest
 //   --api v1.1|v2                            Account Activity payloads for a Sandbox account (default), or X Activity API
 //                                            envelopes for a Pay-per-use account
 var options = RunOptions.Parse(args);
@@ -16,6 +18,8 @@ return options.Command switch
     "kill" => await KillRun.RunAsync(options),
     "replykill" => await ReplyKillRun.RunAsync(options),
     "tabs" => await InboxTabsRun.RunAsync(options, tabs: 10),
+    "seedscale" => await InboxScaleRun.SeedAsync(options.Folder, options.Messages),
+    "scale" => await InboxScaleRun.RunAsync(options, options.Folder, options.Tabs, options.Live),
     _ => Usage(),
 };
 

@@ -6,6 +6,16 @@ namespace TwitterAddon.LoadTest;
 /// <param name="Tier">The seeded account's tier: Sandbox sends v1.1 Account Activity payloads, Pay-per-use X Activity API envelopes.</param>
 internal sealed record RunOptions(string Command, string WebDll, int Seconds, int Concurrency, int Events, int Kills, AccountTier Tier)
 {
+    /// <summary>Where the inbox scale run keeps its seeded database.</summary>
+    public string Folder { get; init; } = "";
+
+    public int Messages { get; init; } = 1_000_000;
+
+    public int Tabs { get; init; } = 30;
+
+    /// <summary>How many DMs the scale run times in the open tabs.</summary>
+    public int Live { get; init; } = 20;
+
     public static RunOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -25,6 +35,12 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
                 "v1.1" => AccountTier.Sandbox,
                 "v2" => AccountTier.PayPerUse,
                 var other => throw new ArgumentException($"--api is v1.1 or v2, not {other}"),
-            });
+            })
+        {
+            Folder = Path.GetFullPath(Value("--folder", Path.Combine(Path.GetTempPath(), "twitteraddon-inbox-scale"))),
+            Messages = Number("--messages", 1_000_000),
+            Tabs = Number("--tabs", 30),
+            Live = Number("--live", 20),
+        };
     }
 }

@@ -111,6 +111,31 @@ internal static class Seeder
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// For the inbox scale run: an admin, a connected account with both channels, and a busy brand's year of messages
+    /// (<see cref="Benchmarks.InboxScale.InboxScaleSeeder"/>). Returns the webhook key.
+    /// </summary>
+    public static async Task<string> SeedScaleAsync(string folder, string publicBaseUrl, Benchmarks.InboxScale.InboxScaleSeeder.Size size)
+    {
+        var (_, key) = await SeedAsync(folder, publicBaseUrl, AccountTier.Sandbox);
+        using var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        using var scope = host.Services.CreateScope();
+        var team = scope.ServiceProvider.GetRequiredService<Core.Team.TeamService>();
+        var admin = await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = AdminEmail, Password = AdminPassword }, CancellationToken.None);
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        var mention = await channels.AddAsync(ChannelKind.Mention, new ChannelForm { Name = "Mentions", AgentInitial = true }, "seeder", CancellationToken.None);
+        if (!admin.Succeeded || !mention.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding failed: {admin.Error} {mention.Error}");
+        }
+
+        var ids = (await channels.ListAsync(CancellationToken.None)).ToDictionary(c => c.Kind, c => c.Id);
+        await Benchmarks.InboxScale.InboxScaleSeeder.SeedAsync(
+            host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>(), size, SignedEvents.AccountId,
+            ids[ChannelKind.DirectMessage], ids[ChannelKind.Mention], Console.Out);
+        return key;
+    }
+
     private static async Task<IHost> CoreAsync(string databaseFile, string publicBaseUrl)
     {
         var builder = Host.CreateApplicationBuilder();

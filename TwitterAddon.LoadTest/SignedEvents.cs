@@ -9,7 +9,8 @@ namespace TwitterAddon.LoadTest;
 /// Unique customer DM events in X's shape for the tier (a v1.1 Account Activity payload, or a v2 X Activity API
 /// dm.received envelope tagged with the seeded Env Label), signed with the app's consumer secret as X signs them.
 /// </summary>
-internal sealed class SignedEvents(string runId, AccountTier tier)
+/// <param name="createdAt">When X says the DMs were sent; a fixed day in 2025 unless given (a live DM is sent now).</param>
+internal sealed class SignedEvents(string runId, AccountTier tier, DateTimeOffset? createdAt = null)
 {
     public const string AccountId = "2000000001";
     public const string ConsumerSecret = "load-test-consumer-secret";
@@ -36,7 +37,8 @@ internal sealed class SignedEvents(string runId, AccountTier tier)
     // The parts every event shares, filled in once.
     private readonly string template = (tier.UsesApiV2() ? ActivityApi : AccountActivity)
         .Replace("DM", DirectMessage, StringComparison.Ordinal)
-        .Replace("ACCOUNT", AccountId, StringComparison.Ordinal).Replace("TAG", EnvLabel, StringComparison.Ordinal);
+        .Replace("ACCOUNT", AccountId, StringComparison.Ordinal).Replace("TAG", EnvLabel, StringComparison.Ordinal)
+        .Replace("1764100000000", (createdAt ?? DateTimeOffset.FromUnixTimeMilliseconds(1764100000000)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     public static string EventId(string runId, long n) => runId + n.ToString("D9", CultureInfo.InvariantCulture);
 

@@ -8,10 +8,11 @@ namespace TwitterAddon.Core.Live;
 /// events a second become a few redraws a second. Each subscriber is called on its own, concurrently: one slow
 /// or failing page delays or breaks no other, and a slow one is called again once, not once per change.
 /// </summary>
-public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger)
+/// <param name="window">Changes within this window after the first reach the pages as one notification.</param>
+public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger, TimeSpan window)
 {
     /// <summary>Changes within this window after the first reach the pages as one notification.</summary>
-    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(150);
+    public TimeSpan CoalesceWindow { get; } = window;
 
     private readonly ILogger log = logger;
     private readonly Lock sync = new();

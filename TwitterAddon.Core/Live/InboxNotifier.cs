@@ -7,7 +7,11 @@ namespace TwitterAddon.Core.Live;
 /// which conversations changed when they know; each page asks what changed since it last looked
 /// (<see cref="ChangesSince"/>) and redraws only those rows, not every page of the list it has loaded.
 /// </summary>
-public sealed class InboxNotifier(TimeProvider clock, ILogger<InboxNotifier> logger) : ChangeNotifier(clock, logger)
+/// <remarks>
+/// Its window is short (50 ms), since a customer's message should be on screen within half a second of X's delivery;
+/// in a flood of deliveries each page throttles its own reloads (the Inbox page reads its rows at most once a second).
+/// </remarks>
+public sealed class InboxNotifier(TimeProvider clock, ILogger<InboxNotifier> logger) : ChangeNotifier(clock, logger, TimeSpan.FromMilliseconds(50))
 {
     /// <summary>How many changes are remembered; a page further behind than that reloads its whole list.</summary>
     public const int Remembered = 4_096;

@@ -9,7 +9,6 @@ public sealed class ChangeNotifierTests
 {
     // Long enough never to expire on a busy machine; the tests wait for events, never for time.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan JustBefore = ChangeNotifier.CoalesceWindow - TimeSpan.FromMilliseconds(1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,6 +16,8 @@ public sealed class ChangeNotifierTests
     private readonly InboxNotifier notifier;
 
     public ChangeNotifierTests() => notifier = new InboxNotifier(clock, NullLogger<InboxNotifier>.Instance);
+
+    private TimeSpan JustBefore => notifier.CoalesceWindow - TimeSpan.FromMilliseconds(1);
 
     [Fact]
     public async Task OneThrows_AnotherIsSlow_AndAThirdStillUpdates_WhenTheWindowEnds()
@@ -45,7 +46,7 @@ public sealed class ChangeNotifierTests
 
         // The slow page is still busy with the first change; the next one reaches the third page all the same.
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         Assert.True(await updates.WaitAsync(Patience, Ct), "The third page got the second change while the slow one was busy.");
         releaseSlow.SetResult();
     }
@@ -64,12 +65,12 @@ public sealed class ChangeNotifierTests
         });
 
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         await firstCall.Task.WaitAsync(Patience, Ct);
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         Assert.False(secondCall.Task.IsCompleted, "A page is never called twice at once.");
 
         release.SetResult();
@@ -96,14 +97,14 @@ public sealed class ChangeNotifierTests
         });
 
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         var token = await running.Task.WaitAsync(Patience, Ct);
         Assert.True(await rounds.WaitAsync(Patience, Ct));
         subscription.Dispose();
 
         Assert.True(token.IsCancellationRequested);
         notifier.EverythingChanged();
-        clock.Advance(ChangeNotifier.CoalesceWindow);
+        clock.Advance(notifier.CoalesceWindow);
         Assert.True(await rounds.WaitAsync(Patience, Ct), "The other page still gets the change.");
         Assert.Equal(1, Volatile.Read(ref calls));
     }

@@ -19,6 +19,12 @@ public sealed partial class Inbox
 
     // Where the inbox's change log stood when the list was last brought up to date: what changed since is redrawn.
     private long upTo;
+
+    // More changed conversations than this at once (a flood of DMs): the loaded rows are read again instead, at most
+    // once per FloodInterval, so thirty open tabs do not slow the ingest the flood is.
+    private const int RowsWorthAReload = 20;
+    private static readonly TimeSpan FloodInterval = TimeSpan.FromSeconds(1);
+    private DateTimeOffset lastReload;
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
     private string agentName = "";
@@ -160,8 +166,15 @@ public sealed partial class Inbox
         try
         {
             var (changed, position) = Notifier.ChangesSince(upTo);
-            if (changed is null)
+            if (changed is null || changed.Count > RowsWorthAReload)
             {
+                if (lastReload + FloodInterval - Clock.GetUtcNow() is { Ticks: > 0 } wait)
+                {
+                    // Changes made meanwhile are coalesced into this reload (the notifier runs it once more at most).
+                    await Task.Delay(wait, Clock, load);
+                }
+
+                lastReload = Clock.GetUtcNow();
                 await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
                 return;
             }
