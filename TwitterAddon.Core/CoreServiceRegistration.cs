@@ -37,7 +37,7 @@ public static class CoreServiceRegistration
         // It also registers the context as scoped, which Identity's stores use. Every context writes through the gate.
         services.AddDbContextFactory<TwitterAddonDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>(), new SqliteConnectionSettings())
             // SQLite rebuilds a table to change a column type; EF runs the rebuild in a transaction of its own and
             // warns at every fresh install that the PRAGMA around it cannot be. Not something an admin can act on.
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));

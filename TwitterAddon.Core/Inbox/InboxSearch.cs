@@ -13,10 +13,10 @@ namespace TwitterAddon.Core.Inbox;
 public static class InboxSearch
 {
     /// <summary>How many of the newest matching messages a search reads: a common word would otherwise name half the inbox.</summary>
-    public const int MessagesRead = 2_000;
+    public const int MessagesRead = 500;
 
     public const string CappedNote =
-        "Showing the conversations of the 2,000 most recent messages that match: add a word to find older ones.";
+        "Showing the conversations of the 500 most recent messages that match: add a word to find older ones.";
 
     /// <summary>The words as the inbox searches them: trimmed, a leading @ dropped; null when nothing is left.</summary>
     public static string? TermOf(string? search) => search?.Trim().TrimStart('@') is { Length: > 0 } term ? term : null;
@@ -28,13 +28,15 @@ public static class InboxSearch
 
     public static async Task<SearchMatches> FindAsync(TwitterAddonDbContext db, string term, CancellationToken cancellationToken)
     {
-        List<int> contacts, conversations;
+        // The customers stay a subquery of the list's own query: the database reads them once, however many match
+        // (a parameter list of thousands of ids would be read again for every conversation).
+        IQueryable<int> contacts;
+        List<int> conversations;
         if (db.Database.IsSqlite() && term.EnumerateRunes().Count() >= 3)
         {
             // One FTS5 phrase: quotes doubled, so operators, colons and stars in the words are just characters.
             var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            contacts = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ContactSearch WHERE ContactSearch MATCH {phrase}")
-                .ToListAsync(cancellationToken);
+            contacts = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ContactSearch WHERE ContactSearch MATCH {phrase}");
             conversations = await db.Database.SqlQuery<int>(
                     $"SELECT ConversationId AS Value FROM MessageSearch WHERE MessageSearch MATCH {phrase} ORDER BY rowid DESC LIMIT {MessagesRead}")
                 .ToListAsync(cancellationToken);
@@ -42,8 +44,8 @@ public static class InboxSearch
         else
         {
             var pattern = LikePattern(term);
-            contacts = await db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.ScreenName, pattern, "\\"))
-                .Select(c => c.Id).ToListAsync(cancellationToken);
+            contacts = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.ScreenName, pattern, "\\"))
+                .Select(c => c.Id);
             conversations = await db.Messages.Where(m => EF.Functions.Like(m.Text, pattern, "\\"))
                 .OrderByDescending(m => m.Id).Take(MessagesRead).Select(m => m.ConversationId).ToListAsync(cancellationToken);
         }
@@ -52,5 +54,8 @@ public static class InboxSearch
     }
 }
 
-/// <summary>The customers and conversations a search names; <see cref="Capped"/> when older matching messages were not read.</summary>
-public sealed record SearchMatches(IReadOnlyList<int> ContactIds, IReadOnlyList<int> ConversationIds, bool Capped);
+/// <summary>
+/// The customers a search names (a query the list composes into its own) and the conversations of its newest matching
+/// messages; <see cref="Capped"/> when older matching messages were not read.
+/// </summary>
+public sealed record SearchMatches(IQueryable<int> ContactIds, IReadOnlyList<int> ConversationIds, bool Capped);

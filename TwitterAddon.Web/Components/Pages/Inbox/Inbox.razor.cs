@@ -166,7 +166,8 @@ public sealed partial class Inbox
         try
         {
             var (changed, position) = Notifier.ChangesSince(upTo);
-            if (changed is null || changed.Count > RowsWorthAReload)
+            // A search's rows come from its index, read again as a whole: a row checked alone could disagree with it.
+            if (changed is null || changed.Count > RowsWorthAReload || InboxSearch.TermOf(filter.Search) is not null)
             {
                 if (lastReload + FloodInterval - Clock.GetUtcNow() is { Ticks: > 0 } wait)
                 {

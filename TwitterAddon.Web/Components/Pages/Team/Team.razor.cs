@@ -36,8 +36,10 @@ public sealed partial class Team
     private async Task AddAsync()
     {
         error = null;
+        // The form draws the messages under the fields; the validator decides. The form's own verdict can be stale: a
+        // field still validating the value typed just before the click (the email's look-up) keeps its old error.
         await form.ValidateAsync();
-        if (!form.IsValid)
+        if (!(await Validator.ValidateAsync(newMember)).IsValid)
         {
             return;
         }
