@@ -70,23 +70,8 @@ internal static class InboxScaleRun
         Print($"ingest without tabs: {ingestAlone:F0} events/s; the worker caught up {await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(15)):F0} s later");
         var rssBefore = host.ResidentMegabytes();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
-        var signIn = await context.NewPageAsync();
-        await signIn.GotoAsync("/account/login");
-        await signIn.GetByLabel("Email").FillAsync(Seeder.AdminEmail);
-        await signIn.GetByLabel("Password").FillAsync(Seeder.AdminPassword);
-        await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await signIn.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        var response = await signIn.GotoAsync("/inbox");
-        var pageBytes = (await response!.BodyAsync()).Length;
-        await signIn.CloseAsync();
+        await using var admin = await AdminBrowser.SignInAsync(host.BaseUrl);
+        var (context, pageBytes) = (admin.Context, admin.InboxBytes);
 
         var pages = new List<(IPage Page, bool ShowsLiveDms, string Kind)>();
         for (var i = 0; i < tabs; i++)

@@ -21,22 +21,11 @@ internal static class InboxTabsRun
         using var host = new HostProcess(options.WebDll, Path.Combine(folder, "twitteraddon.db"), port, ["--Emulator:Enabled=false"], "Development");
         await host.StartAsync();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
+        await using var admin = await AdminBrowser.SignInAsync(host.BaseUrl);
+        var (context, pageBytes) = (admin.Context, admin.InboxBytes);
+        // The first tab stays open, as the admin's own.
         var first = await context.NewPageAsync();
-        await first.GotoAsync("/account/login");
-        await first.GetByLabel("Email").FillAsync(Seeder.AdminEmail);
-        await first.GetByLabel("Password").FillAsync(Seeder.AdminPassword);
-        await first.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await first.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        var response = await first.GotoAsync("/inbox");
-        var pageBytes = (await response!.BodyAsync()).Length;
+        await first.GotoAsync("/inbox");
         await first.Locator("[data-interactive=true]").WaitForAsync();
 
         await Task.Delay(TimeSpan.FromSeconds(5));

@@ -56,7 +56,7 @@ public sealed class InboxLiveTests : CoreMudTestContext
         page.WaitForAssertion(() => Assert.Contains("Where is my order?", page.Find("[data-testid=thread]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=unread]"));
 
-        await AddCustomerMessageAsync(id, "Any news?");
+        await Services.AddCustomerMessageAsync(id, "Any news?");
         Services.GetRequiredService<InboxNotifier>().ConversationChanged(id);
 
         // The tab may be unwatched: the follow-up is shown, and it stays unread in the list and under the Unread filter.
@@ -87,16 +87,6 @@ public sealed class InboxLiveTests : CoreMudTestContext
         db.Messages.Add(message);
         await db.SaveChangesAsync(Ct);
         return conversation.Id;
-    }
-
-    private async Task AddCustomerMessageAsync(int conversationId, string text)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == conversationId, Ct);
-        var message = Message.FromCustomer("dm-" + Guid.NewGuid().ToString("N"), text, DateTimeOffset.UtcNow, conversation.Contact);
-        conversation.Add(message);
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(Ct);
     }
 
     private async Task<int> UnreadCountAsync(int conversationId)

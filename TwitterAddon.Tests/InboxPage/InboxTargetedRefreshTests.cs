@@ -27,7 +27,7 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
         page.WaitForAssertion(() => Assert.Equal(60, Rows(page).Count));
 
         var oldest = ids[0];
-        await AddCustomerMessageAsync(oldest, "Any news?");
+        await Services.AddCustomerMessageAsync(oldest, "Any news?");
         Changed(oldest);
 
         page.WaitForAssertion(() => Assert.Contains("Any news?", Rows(page)[0].TextContent));
@@ -38,14 +38,14 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
     public async Task UnderASearch_ANewMatchAppears_AndAChangeThatDoesNotMatchStaysOut()
     {
         var ids = await AddConversationsAsync(3, "Where is my order?");
-        await AddCustomerMessageAsync(ids[0], "my parcel is late");
+        await Services.AddCustomerMessageAsync(ids[0], "my parcel is late");
         var page = Render<InboxPageComponent>();
         page.WaitForAssertion(() => Assert.Equal(3, Rows(page).Count));
         page.Find("input[data-testid=search]").Input("parcel");
         page.WaitForAssertion(() => Assert.Single(Rows(page)));
 
-        await AddCustomerMessageAsync(ids[1], "the parcel never came");
-        await AddCustomerMessageAsync(ids[2], "hello?");
+        await Services.AddCustomerMessageAsync(ids[1], "the parcel never came");
+        await Services.AddCustomerMessageAsync(ids[2], "hello?");
         Changed(ids[1], ids[2]);
 
         page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count));
@@ -86,15 +86,5 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
 
         await db.SaveChangesAsync(Ct);
         return conversations.ConvertAll(c => c.Id);
-    }
-
-    private async Task AddCustomerMessageAsync(int conversationId, string text)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == conversationId, Ct);
-        var message = Message.FromCustomer("dm-" + Guid.NewGuid().ToString("N"), text, DateTimeOffset.UtcNow, conversation.Contact);
-        conversation.Add(message);
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(Ct);
     }
 }
