@@ -26,8 +26,6 @@ public static class UsageKinds
 {
     public static IReadOnlyList<UsageKind> All { get; } = Enum.GetValues<UsageKind>();
 
-    public static bool IsInbound(this UsageKind kind) => kind <= UsageKind.OwnPostReceived;
-
     public static string Label(this UsageKind kind) => kind switch
     {
         UsageKind.DirectMessageReceived => "DMs in",

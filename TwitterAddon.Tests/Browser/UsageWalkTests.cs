@@ -74,6 +74,7 @@ public sealed class UsageWalkTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(admin, "setup-budget-paused");
         await admin.GotoAsync("/");
         await Expect(admin.GetByTestId("budget-alert")).ToContainTextAsync("Sending is paused.");
+        await BrowserSession.ScreenshotAsync(admin, "home-budget-paused");
         await BrowserSession.WaitForInteractiveAsync(admin);
         await admin.GetByTestId("budget-resume").ClickAsync();
         await Expect(admin.GetByTestId("budget-alert")).ToContainTextAsync("Over budget: $0.21 of $0.05 this month");

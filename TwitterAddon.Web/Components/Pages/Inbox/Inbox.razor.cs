@@ -129,8 +129,7 @@ public sealed partial class Inbox
     {
         try
         {
-            var (changed, _) = Notifier.ChangesSince(upTo);
-            await RefreshListAsync();
+            var changed = await RefreshListAsync();
             if (changed is null || (ConversationId is { } open && changed.Contains(open)))
             {
                 await LoadDetailAsync();
@@ -159,7 +158,8 @@ public sealed partial class Inbox
     /// the filters: the work one change needs, whatever number of pages is loaded. When the change log cannot say
     /// (a channel renamed, or this page fell far behind) the loaded rows are read again.
     /// </summary>
-    private async Task RefreshListAsync()
+    /// <returns>The conversations that changed, or null when any may have.</returns>
+    private async Task<IReadOnlySet<int>?> RefreshListAsync()
     {
         // Under the current load's token: a newer search cancels it, and that search's own load shows the rows.
         var load = listLoad.Token;
@@ -177,7 +177,7 @@ public sealed partial class Inbox
 
                 lastReload = Clock.GetUtcNow();
                 await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
-                return;
+                return changed;
             }
 
             foreach (var id in changed)
@@ -186,9 +186,11 @@ public sealed partial class Inbox
             }
 
             upTo = position;
+            return changed;
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested && !Closing.IsCancellationRequested)
         {
+            return new HashSet<int>();
         }
     }
 
