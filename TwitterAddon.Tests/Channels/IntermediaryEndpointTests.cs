@@ -118,7 +118,9 @@ public sealed class IntermediaryEndpointTests : IAsyncLifetime
         using (var scope = portal.Services.CreateScope())
         {
             var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
-            await channels.UpdateAsync((await channels.ListAsync(Ct)).Single().Id, new() { Name = "DMs", InboundType = InboundEventType.TwitterWebhook }, "ada", Ct);
+            var channel = (await channels.ListAsync(Ct)).Single();
+            Assert.Equal(1, channel.IgnoredEvents); // the Channels page shows what the channel turned away
+            await channels.UpdateAsync(channel.Id, new() { Name = "DMs", InboundType = InboundEventType.TwitterWebhook }, "ada", Ct);
         }
 
         await new EmulatorControl(control).CustomerDmAsync("jane_doe", "Hello again");
