@@ -92,21 +92,20 @@ public sealed partial class AccountHealth(
         CancellationToken cancellationToken)
     {
         var since = from < now - ReplayWindow ? now - ReplayWindow : from;
-        var window = $"{since.UtcDateTime:yyyy-MM-dd HH:mm}–{to.UtcDateTime:HH:mm} UTC";
         try
         {
             var job = await x2.ReplayAsync(credentials, webhookId, since, to, cancellationToken);
             var clipped = since > from ? " (X keeps a day: what came before is out of reach)" : "";
-            account.ReplayAnswered(true, $"Asked X to deliver again what it sent {window}{clipped}; anything already in the inbox is skipped. Job {job.JobId ?? "started"}.", now);
-            LogReplay(logger, window, job.JobId);
+            account.ReplayAnswered(true, $"Asked X to deliver them again{clipped}; anything already in the inbox is skipped. Job {job.JobId ?? "started"}.", since, to, now);
+            LogReplay(logger, since, to, job.JobId);
         }
         catch (XApiException e)
         {
             // Tried again at the next check; a window X can no longer reach is dropped with that said.
             var tooOld = to < now - ReplayWindow;
             account.ReplayAnswered(tooOld, tooOld
-                ? $"Events of {window} could not be replayed: X keeps a day. (X said {e.Said})"
-                : $"X did not replay {window} yet: {e.Said}. The add-on asks again at the next check.", now);
+                ? $"They could not be replayed: X keeps a day. (X said {e.Said})"
+                : $"X did not replay them yet: {e.Said}. The add-on asks again at the next check.", since, to, now);
             LogCheckFailed(logger, e.Message);
         }
     }
@@ -128,6 +127,6 @@ public sealed partial class AccountHealth(
     [LoggerMessage(Level = LogLevel.Warning, Message = "X account status check: {Reason}")]
     private static partial void LogCheckFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Asked X to replay the webhook's events of {Window} (job {JobId})")]
-    private static partial void LogReplay(ILogger logger, string window, string? jobId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Asked X to replay the webhook's events from {From:O} to {To:O} (job {JobId})")]
+    private static partial void LogReplay(ILogger logger, DateTimeOffset from, DateTimeOffset to, string? jobId);
 }

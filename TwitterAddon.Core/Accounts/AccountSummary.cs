@@ -23,7 +23,9 @@ public sealed record AccountSummary(
     DateTimeOffset? ReplayNoteAt = null,
     bool WebhookGone = false,
     string? TierNote = null,
-    bool SendingPausedForBudget = false)
+    bool SendingPausedForBudget = false,
+    DateTimeOffset? ReplayNoteFrom = null,
+    DateTimeOffset? ReplayNoteTo = null)
 {
     /// <param name="lastCrcAt">When X last checked the webhook (the Webhooks feature records it).</param>
     /// <param name="lastEventAt">When X last delivered an event to it.</param>
@@ -31,7 +33,7 @@ public sealed record AccountSummary(
         a.UserId, a.ScreenName, a.Name, a.ProfileImageUrl, a.Tier, a.EnvLabel, a.ConsumerKey, a.WebhookUrl, a.WebhookId,
         a.WebhookValid, a.SubscriptionActive, a.AccessRevoked, a.ConnectedAt, lastCrcAt, lastEventAt, a.LastCheckedAt, a.SendingStoppedReason,
         a.ReplayNote, a.ReplayNoteAt, a.WebhookGone, a.ProvisionedSubscriptions is { } provisioned ? a.Tier.DisagreesWith(provisioned) : null,
-        a.SendingPausedForBudget);
+        a.SendingPausedForBudget, a.ReplayNoteFrom, a.ReplayNoteTo);
 
     /// <summary>False when X has stopped (or will stop) delivering events, and why is shown on the page.</summary>
     public bool Receiving => WebhookValid && SubscriptionActive && !AccessRevoked;

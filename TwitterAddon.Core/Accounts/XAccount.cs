@@ -85,6 +85,11 @@ public sealed class XAccount
 
     public DateTimeOffset? ReplayNoteAt { get; private set; }
 
+    /// <summary>The stretch the note speaks of, kept as times so the page shows it in the viewer's time zone.</summary>
+    public DateTimeOffset? ReplayNoteFrom { get; private set; }
+
+    public DateTimeOffset? ReplayNoteTo { get; private set; }
+
     /// <summary>Events between the two times may be missing (the host was down, or X held the webhook invalid): ask X to replay them.</summary>
     public void MissedEventsBetween(DateTimeOffset from, DateTimeOffset to)
     {
@@ -97,15 +102,15 @@ public sealed class XAccount
         ReplayTo = ReplayTo is { } later && later > to ? later : to;
     }
 
-    /// <summary>X took the replay (<paramref name="done"/>), or refused or could not take it yet; the note says which.</summary>
-    public void ReplayAnswered(bool done, string note, DateTimeOffset at)
+    /// <summary>X took the replay of <paramref name="from"/>-<paramref name="to"/> (<paramref name="done"/>), or refused or could not take it yet; the note says which.</summary>
+    public void ReplayAnswered(bool done, string note, DateTimeOffset from, DateTimeOffset to, DateTimeOffset at)
     {
         if (done)
         {
             (ReplayFrom, ReplayTo) = (null, null);
         }
 
-        (ReplayNote, ReplayNoteAt) = (note, at);
+        (ReplayNote, ReplayNoteAt, ReplayNoteFrom, ReplayNoteTo) = (note, at, from, to);
     }
 
     /// <summary>

@@ -119,7 +119,9 @@ public sealed class V2InboundTests : IAsyncLifetime
         var message = Assert.Single(await driver.MessagesAsync());
         Assert.Equal("@AcmeSupport anybody there?", message.Text);
         await using var db = await driver.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        Assert.StartsWith("Asked X to deliver again what it sent", (await db.XAccounts.SingleAsync(Ct)).ReplayNote);
+        var replayed = await db.XAccounts.SingleAsync(Ct);
+        Assert.StartsWith("Asked X to deliver them again", replayed.ReplayNote);
+        Assert.True(replayed.ReplayNoteFrom < replayed.ReplayNoteTo, "The page shows the stretch replayed, in the viewer's time zone.");
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public sealed class V2InboundTests : IAsyncLifetime
         await CheckAsync(afterDowntime: true);
 
         var account = await AccountAsync();
-        Assert.StartsWith("X did not replay", account.ReplayNote);
+        Assert.StartsWith("X did not replay them yet", account.ReplayNote);
         Assert.EndsWith("The add-on asks again at the next check.", account.ReplayNote);
         Assert.NotNull(account.ReplayFrom);
         Assert.Empty(await driver.MessagesAsync());

@@ -224,6 +224,12 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.Property<long?>("ReplayNoteAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReplayNoteFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplayNoteTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReplayTo")
                         .HasColumnType("INTEGER");
 

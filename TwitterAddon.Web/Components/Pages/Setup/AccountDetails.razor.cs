@@ -50,6 +50,8 @@ public sealed partial class AccountDetails
     private IEnumerable<(string Label, DateTimeOffset? At)> Times =>
     [
         ("Missed events asked back", Account.ReplayNoteAt),
+        ("Missed events from", Account.ReplayNoteFrom),
+        ("Missed events until", Account.ReplayNoteTo),
         ("Last CRC answered", Account.LastCrcAt),
         ("Last event through this webhook", Account.LastEventAt),
         ("Last checked with X", Account.LastCheckedAt),
