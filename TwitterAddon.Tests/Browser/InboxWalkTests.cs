@@ -81,14 +81,20 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await Expect(reply).ToContainTextAsync("Sorry for the wait! Please DM us your order number. - J.D");
         await Expect(reply.GetByTestId("dm-button")).ToHaveTextAsync("Send a private message");
 
-        // The customer answers the reply while the agent still has the conversation open: it is shown, and stays unread.
+        // Read, the thread leaves the Unread filter...
+        var mentionRow = list.GetByTestId("conversation-" + agent.Url.Split('/')[^1]);
+        var unreadOnly = agent.GetByTestId("filter-unread");
+        await unreadOnly.CheckAsync();
+        await Expect(mentionRow).ToHaveCountAsync(0);
+
+        // ...and the customer's answer to the reply, while the agent still has the conversation open, is shown, and stays unread.
         await reply.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
         await customer.GetByLabel("Tweet", new() { Exact = true }).FillAsync("@AcmeSupport thanks, it is order 1234");
         await customer.GetByTestId("post-tweet").ClickAsync();
         await Expect(agent.GetByTestId("thread")).ToContainTextAsync("thanks, it is order 1234");
         await Expect(agent.GetByTestId("new-messages")).ToContainTextAsync("1 new message");
-        var mentionRow = list.GetByTestId("conversation-" + agent.Url.Split('/')[^1]);
         await Expect(mentionRow.GetByTestId("unread")).ToHaveTextAsync("1");
+        await unreadOnly.UncheckAsync();
 
         // An admin turns the initials and the link off while the agent writes: the box follows at once.
         await box.FillAsync("Thanks");

@@ -95,11 +95,7 @@ public sealed class SetupWalkTests : IAsyncLifetime
     {
         var page = await session.NewVisitorAsync();
         await FirstRunWalkTests.CreateAdministratorAsync(page);
-        using (var scope = session.Portal.Services.CreateScope())
-        {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountConnector>()
-                .ConnectAsync(Accounts.AccountConnectorTests.SandboxForm(), "ada", false, null, TestContext.Current.CancellationToken)).Succeeded);
-        }
+        await session.Portal.Services.ConnectWithBothChannelsAsync(AccountTier.Sandbox);
 
         // Deleted in X's developer console (or lost by X): the webhook and its subscription are gone.
         session.Portal.Services.GetRequiredService<EmulatorWorld>().ForgetAtX(webhooks: true);
@@ -117,5 +113,11 @@ public sealed class SetupWalkTests : IAsyncLifetime
         await Expect(page.GetByTestId("receiving")).ToHaveTextAsync("Receiving events");
         await Expect(page.GetByTestId("not-receiving")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "setup-registered-again");
+
+        // X delivers again: a customer's DM reaches the inbox.
+        await new EmulatorControl(new HttpClient { BaseAddress = new Uri(session.BaseAddress, "emulator/control/") })
+            .CustomerDmAsync("jane_doe", "Is anyone reading this?");
+        await page.GotoAsync("/inbox");
+        await Expect(page.GetByTestId("conversation-list")).ToContainTextAsync("Is anyone reading this?");
     }
 }

@@ -111,6 +111,30 @@ public sealed class EmulatorToInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACustomersReplyToOurReply_InAResolvedReadThread_ReopensIt_Unread_AndUnderTheUnreadFilter()
+    {
+        var mention = await harness.CustomerTweetAsync("jane_doe", "@AcmeSupport my parcel is late");
+        await harness.EventsAfterProcessingAsync(1);
+        var reply = await harness.Services.GetRequiredService<IXApi>()
+            .PostReplyAsync(InboundHarness.AccountCredentials, "Sorry Jane, it ships today", mention, Ct);
+        await harness.EventsAfterProcessingAsync(2);
+        using var scope = harness.Services.CreateScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxService>();
+        var thread = Assert.Single(await harness.ConversationsAsync());
+        await inbox.MarkReadAsync(thread.Id, seenUpTo: null, Ct);
+        await inbox.SetStatusAsync(thread.Id, ConversationStatus.Resolved, Ct);
+
+        await harness.CustomerTweetAsync("jane_doe", "it did not arrive", inReplyTo: reply.IdStr);
+        await harness.EventsAfterProcessingAsync(3);
+
+        thread = Assert.Single(await harness.ConversationsAsync());
+        Assert.Equal((ConversationStatus.Open, 1), (thread.Status, thread.UnreadCount));
+        var unread = await inbox.ListAsync(new ConversationFilter(UnreadOnly: true), 0, Ct);
+        Assert.Equal([thread.Id], unread.Items.Select(i => i.Id));
+        Assert.Equal(1, unread.Items[0].UnreadCount);
+    }
+
+    [Fact]
     public async Task ALongMention_ShowsTheFullTextFromExtendedTweet()
     {
         var text = "@AcmeSupport " + string.Join(" ", Enumerable.Repeat("the parcel", 20)) + " end";

@@ -72,17 +72,60 @@ public sealed class InboxLiveTests : CoreMudTestContext
         Assert.Equal(0, await UnreadCountAsync(id));
     }
 
+    [Fact]
+    public async Task AReplyTheOutboxGivesUpOn_ShowsOnItsRowLive_AndUnderUnreadOrFailed()
+    {
+        await ReadAsync(await AddConversationAsync("Budi Santoso", "5001"));
+        var id = await AddConversationAsync("Jane Doe");
+        long replyId;
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id, Ct);
+            conversation.MarkRead();
+            var reply = Message.Reply("On its way", "John Doe", null, DateTimeOffset.UtcNow);
+            conversation.AddReply(reply);
+            db.Messages.Add(reply);
+            await db.SaveChangesAsync(Ct);
+            replyId = reply.Id;
+        }
+
+        var page = RenderInbox();
+        page.WaitForAssertion(() => Assert.Contains("Jane Doe", page.Markup));
+        Assert.Empty(page.FindAll("[data-testid=failed-reply]"));
+
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            (await db.Messages.SingleAsync(m => m.Id == replyId, Ct)).Fail("X refused it: the customer does not accept DMs from you.");
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Services.GetRequiredService<InboxNotifier>().ConversationChanged(id);
+
+        page.WaitForAssertion(() => Assert.Equal("Reply failed", page.Find($"[data-testid=conversation-{id}] [data-testid=failed-reply]").TextContent));
+        page.Find("input[data-testid=filter-unread]").Change(true);
+
+        // Read, with its failed reply, it is what the filter finds; the read conversation without one is left out.
+        page.WaitForAssertion(() => Assert.Equal([$"conversation-{id}"], page.FindAll("a.conversation-row").Select(r => r.GetAttribute("data-testid"))));
+    }
+
     private IRenderedComponent<ErrorBoundary> RenderInbox(int? conversationId = null) =>
         Render<ErrorBoundary>(p => p
             .AddChildContent<InboxPageComponent>(inbox => inbox.Add(c => c.ConversationId, conversationId))
             .Add(b => b.ErrorContent, _ => builder => builder.AddMarkupContent(0, "<p data-testid=\"page-error\">This page ran into a problem.</p>")));
 
-    private async Task<int> AddConversationAsync(string name)
+    private async Task ReadAsync(int conversationId)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        var customer = Contact.Of("5000", name, "jane_doe");
+        (await db.Conversations.SingleAsync(c => c.Id == conversationId, Ct)).MarkRead();
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task<int> AddConversationAsync(string name, string customerId = "5000")
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
+        var customer = Contact.Of(customerId, name, "jane_doe");
         var conversation = Conversation.StartDirectMessage("1000000001", customer, DateTimeOffset.UtcNow);
-        var message = Message.FromCustomer("dm-1", "Where is my order?", DateTimeOffset.UtcNow, customer);
+        var message = Message.FromCustomer("dm-" + customerId, "Where is my order?", DateTimeOffset.UtcNow, customer);
         conversation.Add(message);
         db.Messages.Add(message);
         await db.SaveChangesAsync(Ct);
