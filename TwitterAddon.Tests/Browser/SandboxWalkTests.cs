@@ -22,6 +22,7 @@ public sealed class SandboxWalkTests : IAsyncLifetime
     {
         var page = await session.NewVisitorAsync();
         await FirstRunWalkTests.CreateAdministratorAsync(page);
+        await session.Portal.Services.ConnectWithBothChannelsAsync(TwitterAddon.Core.Accounts.AccountTier.Sandbox);
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Sandbox", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("sandbox-credentials")).ToContainTextAsync(SandboxSeed.ConsumerKey);
@@ -68,5 +69,11 @@ public sealed class SandboxWalkTests : IAsyncLifetime
         await Expect(page.GetByTestId("sandbox-credentials")).ToContainTextAsync("replies to any post");
         Assert.Equal(V2Access.Enterprise, sandbox.DemoAppAccess);
         await BrowserSession.ScreenshotAsync(page, "sandbox-credentials");
+
+        // In the inbox: the DM, and one mention thread that the quote of our reply joined; the retweet is no conversation.
+        await page.GotoAsync("/inbox");
+        var list = page.GetByTestId("conversation-list");
+        await Expect(list.GetByRole(AriaRole.Link).Filter(new() { HasText = "same problem here" })).ToHaveCountAsync(1);
+        await Expect(list.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
     }
 }

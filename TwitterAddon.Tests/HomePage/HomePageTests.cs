@@ -1,6 +1,10 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Channels;
+using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Team;
 using TwitterAddon.Tests.Infrastructure;
@@ -61,6 +65,35 @@ public sealed class HomePageTests : CoreMudTestContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".home-step")));
         Assert.Equal("No reply sent yet.", page.Find("[data-testid=step-inbox] [data-testid=step-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task WhatIsDone_IsTicked_WithItsState_AndTheFirstStepLeftIsNext()
+    {
+        Auth.SetRoles(TeamRoles.Admin);
+        await Services.AddBareAccountAsync();
+        await Services.GetRequiredService<ChannelService>().AddAsync(ChannelKind.DirectMessage, new ChannelForm { Name = "DMs" }, "ada@example.com", Ct);
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var customer = Contact.Of("5000", "Jane Doe", "jane_doe");
+            var conversation = Conversation.StartDirectMessage("1000000001", customer, DateTimeOffset.UtcNow);
+            var reply = Message.Reply("On its way", "Ada Admin", null, DateTimeOffset.UtcNow);
+            conversation.AddReply(reply);
+            reply.RecordSent("dm-900", echoSeen: true);
+            db.Messages.Add(reply);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=step-inbox] [data-testid=step-done]")));
+        Assert.Equal("The team has answered customers.", page.Find("[data-testid=step-inbox] [data-testid=step-state]").TextContent);
+        // Connected, but the stored webhook is not valid: done, with the warning that X delivers nothing.
+        Assert.NotEmpty(page.FindAll("[data-testid=step-setup] [data-testid=step-done]"));
+        Assert.Equal("@AcmeSupport is connected but not receiving: see Setup.", page.Find("[data-testid=step-setup] [data-testid=step-state]").TextContent);
+        Assert.Equal("1 of 2 channels active.", page.Find("[data-testid=step-channels] [data-testid=step-state]").TextContent);
+        Assert.NotEmpty(page.FindAll("[data-testid=step-channels] [data-testid=step-next]"));
+        Assert.Single(page.FindAll("[data-testid=step-next]"));
     }
 
     [Theory]

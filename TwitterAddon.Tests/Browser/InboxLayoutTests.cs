@@ -8,9 +8,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TwitterAddon.Tests.Browser;
 
-/// <summary>On a 390 px phone: the top bar is one line, and an open conversation comes first, with a way back to the list.</summary>
+/// <summary>
+/// Where things sit. On a 390 px phone the top bar is one line, and an open conversation comes first, with a way back to
+/// the list. On a laptop the thread sits on the reply box, and a long name gives way before Resolve does.
+/// </summary>
 [Collection(OneBrowserAtATime.Name)]
-public sealed class PhoneLayoutTests : IAsyncLifetime
+public sealed class InboxLayoutTests : IAsyncLifetime
 {
     private BrowserSession session = default!;
 
@@ -52,5 +55,32 @@ public sealed class PhoneLayoutTests : IAsyncLifetime
         await page.GetByTestId("back-to-list").ClickAsync();
         await Expect(page.GetByTestId("conversation-list")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "phone-inbox");
+    }
+
+    [Fact]
+    public async Task OnALaptop_TheThreadSitsOnTheReplyBox_AndALongNameLeavesResolveOnItsLine()
+    {
+        var page = await session.NewVisitorAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+        await FirstRunWalkTests.CreateAdministratorAsync(page);
+        var control = new EmulatorControl(new HttpClient { BaseAddress = new Uri(session.BaseAddress, "emulator/control/") });
+        const string LongName = "Maria Fernanda de los Santos Albuquerque Montenegr";
+        await control.NewCustomerAsync("maria_fernanda1", LongName);
+        await control.CustomerDmAsync("maria_fernanda1", "Hello, my parcel never came");
+
+        await page.GotoAsync("/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByTestId("conversation-list").GetByText("Hello, my parcel never came").ClickAsync();
+        await Expect(page.GetByTestId("contact-name")).ToHaveTextAsync(LongName);
+
+        var name = (await page.GetByTestId("contact-name").BoundingBoxAsync())!;
+        var resolve = (await page.GetByTestId("resolve").BoundingBoxAsync())!;
+        Assert.True(resolve.Y < name.Y + name.Height && resolve.Y + resolve.Height > name.Y,
+            $"Resolve ({resolve.Y}-{resolve.Y + resolve.Height}) is not on the name's line ({name.Y}-{name.Y + name.Height}).");
+        var message = (await page.GetByTestId("thread").GetByText("Hello, my parcel never came").BoundingBoxAsync())!;
+        var composer = (await page.GetByTestId("composer").BoundingBoxAsync())!;
+        var band = composer.Y - (message.Y + message.Height);
+        Assert.True(band is >= 0 and < 80, $"{band} px of empty band between the last message and the reply box.");
+        await BrowserSession.ScreenshotAsync(page, "inbox-long-name");
     }
 }
