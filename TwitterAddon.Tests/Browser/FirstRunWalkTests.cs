@@ -22,6 +22,7 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await admin.GotoAsync("/");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Create the administrator account" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(admin, "first-run");
+        var firstRunField = await EmailFieldLookAsync(admin);
 
         await admin.GetByLabel("Your name").FillAsync("Ada Admin");
         await admin.GetByLabel("Email").FillAsync("ada@example.com");
@@ -51,6 +52,11 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await BrowserSession.WaitForInteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Team", Exact = true })).ToBeVisibleAsync();
+        // First run and Team draw a field alike: the label on the input's top border, the same height.
+        var teamField = await EmailFieldLookAsync(admin);
+        Assert.InRange(firstRunField.LabelOffset, -6, 6);
+        Assert.InRange(teamField.LabelOffset, -6, 6);
+        Assert.InRange(Math.Abs(firstRunField.Height - teamField.Height), 0, 4);
         await admin.GetByLabel("Display name").FillAsync("John Doe");
         await admin.GetByLabel("Email").FillAsync("ada@example.com");
         await admin.GetByLabel("Password").FillAsync("agent password 1");
@@ -125,5 +131,13 @@ public sealed class FirstRunWalkTests : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync("correct horse battery");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Ada Admin" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Where the Email field's label sits against its input's top edge, and the input's height.</summary>
+    private static async Task<(double LabelOffset, double Height)> EmailFieldLookAsync(IPage page)
+    {
+        var input = (await page.GetByLabel("Email").BoundingBoxAsync())!;
+        var label = (await page.Locator("label").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Email$") }).BoundingBoxAsync())!;
+        return (label.Y + label.Height / 2 - input.Y, input.Height);
     }
 }
