@@ -60,6 +60,22 @@ public sealed class TierCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MovingToAnotherEnvironment_AsksXAgain_AndLastCheckedWithXSaysWhen()
+    {
+        var form = AccountConnectorTests.SandboxForm(AccountTier.Premium);
+        form.EnvLabel = SandboxSeed.PremiumEnvironment;
+        Assert.True((await ConnectAsync(form)).Succeeded);
+        var movedAfter = TimeProvider.System.GetUtcNow();
+
+        using var scope = portal.Services.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().ChangeEnvLabelAsync(SandboxSeed.SandboxEnvironment, "ada", Ct)).Succeeded);
+
+        var after = await SummaryAsync();
+        Assert.Equal(SandboxSeed.SandboxEnvironment, after.EnvLabel);
+        Assert.True(after.LastCheckedAt >= movedAfter, $"Last checked with X is {after.LastCheckedAt:O}, before the move at {movedAfter:O}.");
+    }
+
+    [Fact]
     public async Task PayPerUseChosen_OnEnterpriseAccess_SaysSo_AndTheStatusCheckFollowsXsAnswer()
     {
         var world = portal.Services.GetRequiredService<EmulatorWorld>();

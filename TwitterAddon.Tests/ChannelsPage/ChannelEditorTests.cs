@@ -38,6 +38,10 @@ public sealed class ChannelEditorTests : CoreMudTestContext
         Assert.Contains("Send a private message", example.Markup);
         Assert.DoesNotContain("messages/compose", example.Find("[data-testid=example-text]").TextContent);
         Assert.Contains("The deep link and the initials use 30 of the 280 characters", example.Find("[data-testid=example-count]").TextContent);
+
+        example.Render(p => p.Add(c => c.AgentInitial, false));
+        Assert.Contains("The deep link uses 24 of the 280 characters (a space, and the link, which X counts as 23); 256 are left",
+            example.Find("[data-testid=example-count]").TextContent);
     }
 
     [Fact]
