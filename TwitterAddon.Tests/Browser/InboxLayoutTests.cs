@@ -82,5 +82,12 @@ public sealed class InboxLayoutTests : IAsyncLifetime
         var band = composer.Y - (message.Y + message.Height);
         Assert.True(band is >= 0 and < 80, $"{band} px of empty band between the last message and the reply box.");
         await BrowserSession.ScreenshotAsync(page, "inbox-long-name");
+
+        // X refuses the reply for good (349: the customer takes no DMs from the account): the row says so, not only the thread.
+        await control.SetFaultsAsync(new { fail_next_count = 1, fail_next_status = 403, fail_next_code = 349 });
+        await page.GetByTestId("reply-text").FillAsync("We are on it");
+        await page.GetByTestId("send").ClickAsync();
+        await Expect(page.GetByTestId("conversation-list").GetByTestId("failed-reply")).ToHaveTextAsync("Reply failed");
+        await BrowserSession.ScreenshotAsync(page, "inbox-reply-failed");
     }
 }

@@ -62,6 +62,10 @@ public sealed class InboxWalkTests : IAsyncLifetime
         // Dates are in the agent's own time zone, with the whole moment on hover.
         await Expect(agent.GetByTestId("thread").GetByTestId("when").First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"\(Asia/Jakarta, UTC\+07:00\)$"));
         var box = agent.GetByTestId("reply-text");
+        // Empty, the box already counts and shows what the channel adds.
+        await Expect(agent.GetByTestId("counter")).ToContainTextAsync("30 / 280");
+        await Expect(agent.GetByTestId("reply-preview")).ToContainTextAsync("- J.D https://twitter.com/messages/compose?recipient_id=1000000001");
+        await BrowserSession.ScreenshotAsync(agent, "inbox-mention-empty-box");
         await box.FillAsync(new string('a', 251));
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("281 / 280");
         await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
@@ -94,6 +98,7 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await Expect(agent.GetByTestId("thread")).ToContainTextAsync("thanks, it is order 1234");
         await Expect(agent.GetByTestId("new-messages")).ToContainTextAsync("1 new message");
         await Expect(mentionRow.GetByTestId("unread")).ToHaveTextAsync("1");
+        await BrowserSession.ScreenshotAsync(agent, "inbox-follow-up-unread");
         await unreadOnly.UncheckAsync();
 
         // An admin turns the initials and the link off while the agent writes: the box follows at once.
@@ -102,6 +107,7 @@ public sealed class InboxWalkTests : IAsyncLifetime
         await session.Portal.Services.SetMentionTogglesAsync(dmDeepLink: false, agentInitial: false);
         await Expect(agent.GetByTestId("counter")).ToContainTextAsync("6 / 280");
         await Expect(agent.GetByTestId("reply-preview")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(agent, "inbox-toggles-changed");
         await agent.GetByTestId("send").ClickAsync();
         await Expect(agent.GetByTestId("thread").GetByTestId("message-status").Last).ToHaveTextAsync("Delivered");
         await Expect(mentionRow.GetByTestId("unread")).ToHaveCountAsync(0);

@@ -50,8 +50,7 @@ public sealed partial class AccountDetails
     private IEnumerable<(string Label, DateTimeOffset? At)> Times =>
     [
         ("Missed events asked back", Account.ReplayNoteAt),
-        ("Missed events from", Account.ReplayNoteFrom),
-        ("Missed events until", Account.ReplayNoteTo),
+        .. Account.ReplayNoteFrom is null ? [] : new (string, DateTimeOffset?)[] { ("Missed events from", Account.ReplayNoteFrom), ("Missed events until", Account.ReplayNoteTo) },
         ("Last CRC answered", Account.LastCrcAt),
         ("Last event through this webhook", Account.LastEventAt),
         ("Last checked with X", Account.LastCheckedAt),
