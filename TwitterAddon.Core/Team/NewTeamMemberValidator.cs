@@ -1,12 +1,13 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Validation;
 
 namespace TwitterAddon.Core.Team;
 
 public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
 {
-    public NewTeamMemberValidator(UserManager<TeamMember> users)
+    public NewTeamMemberValidator(IServiceScopeFactory scopes)
     {
         RuleFor(m => m.DisplayName)
             .NotEmpty().WithMessage("Enter the person's name.")
@@ -17,7 +18,7 @@ public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
             .NotEmpty().WithMessage("Enter an email address.")
             .MaximumLength(256).WithMessage("Use at most 256 characters.")
             .EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
-            .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
+            .MustAsync(async (email, _) => !await ExistsAsync(scopes, email.Trim()))
             .WithMessage("A team member with this email already exists.");
 
         RuleFor(m => m.Password).StrongPassword()
@@ -26,5 +27,13 @@ public sealed class NewTeamMemberValidator : FormValidator<NewTeamMember>
 
         RuleFor(m => m.Role)
             .Must(role => TeamRoles.All.Contains(role)).WithMessage("Choose Admin or Agent.");
+    }
+
+    // A scope (and database context) per look-up: the form checks the field as the admin types while Add checks the
+    // whole form, and one circuit's shared UserManager cannot serve two queries at once.
+    private static async Task<bool> ExistsAsync(IServiceScopeFactory scopes, string email)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<TeamMember>>().FindByEmailAsync(email) is not null;
     }
 }

@@ -24,6 +24,6 @@ public abstract class MudTestContext : BunitContext
         where T : Microsoft.AspNetCore.Components.IComponent
     {
         var labelElement = page.FindAll("label").First(l => l.TextContent.Trim() == label);
-        page.Find($"#{labelElement.GetAttribute("for")}").Change(value);
+        page.Find($"#{labelElement.GetAttribute("for")}").Input(value);
     }
 }

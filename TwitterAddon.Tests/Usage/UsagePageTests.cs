@@ -60,7 +60,7 @@ public sealed class UsagePageTests : CoreMudTestContext
         var page = Render<UsageAndCosts>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=usage-settings]")));
 
-        Input(page, "budget").Change("0");
+        Input(page, "budget").Input("0");
         page.Find("button[data-testid=usage-save]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Enter a budget above $0, or leave it empty for none.", page.Find("[data-testid=usage-settings]").TextContent));
