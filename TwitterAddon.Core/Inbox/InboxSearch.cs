@@ -8,15 +8,27 @@ namespace TwitterAddon.Core.Inbox;
 /// What an inbox search names: customers whose name or @handle contains the words, and the conversations of the most
 /// recent messages that contain them. On SQLite both come from FTS5 trigram indexes (migration InboxSearch), so a
 /// substring of 3 characters or more, CJK included, is found from the index at any size. Shorter ones (a CJK word is
-/// often two) scan the newest messages first, and stop at <see cref="MessagesRead"/> matches.
+/// often two) have no index: they are looked for in the <see cref="ShortWordMessages"/> newest messages.
 /// </summary>
 public static class InboxSearch
 {
     /// <summary>How many of the newest matching messages a search reads: a common word would otherwise name half the inbox.</summary>
     public const int MessagesRead = 500;
 
+    /// <summary>A word under 3 characters is looked for in this many of the newest messages (a scan: there is no index).</summary>
+    public const int ShortWordMessages = 20_000;
+
+    /// <summary>
+    /// Up to this many named customers are looked up by id (their conversations, along their own index); more, and the
+    /// list reads conversations newest first and checks each one's customer, which finds a page quickly when so many match.
+    /// </summary>
+    public const int CustomersListed = 1_000;
+
     public const string CappedNote =
         "Showing the conversations of the 500 most recent messages that match: add a word to find older ones.";
+
+    public const string ShortWordNote =
+        "Words under 3 characters are looked for in the 20,000 most recent messages and in customers' names: type 3 or more to search every message.";
 
     /// <summary>The words as the inbox searches them: trimmed, a leading @ dropped; null when nothing is left.</summary>
     public static string? TermOf(string? search) => search?.Trim().TrimStart('@') is { Length: > 0 } term ? term : null;
@@ -28,34 +40,46 @@ public static class InboxSearch
 
     public static async Task<SearchMatches> FindAsync(TwitterAddonDbContext db, string term, CancellationToken cancellationToken)
     {
-        // The customers stay a subquery of the list's own query: the database reads them once, however many match
-        // (a parameter list of thousands of ids would be read again for every conversation).
+        var shortWord = term.EnumerateRunes().Count() < 3;
         IQueryable<int> contacts;
-        List<int> conversations;
-        if (db.Database.IsSqlite() && term.EnumerateRunes().Count() >= 3)
+        IQueryable<int> messages;
+        Func<IQueryable<Conversation>, IQueryable<Conversation>> ofManyCustomers;
+        var pattern = LikePattern(term);
+        if (db.Database.IsSqlite() && !shortWord)
         {
             // One FTS5 phrase: quotes doubled, so operators, colons and stars in the words are just characters.
             var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             contacts = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ContactSearch WHERE ContactSearch MATCH {phrase}");
-            conversations = await db.Database.SqlQuery<int>(
-                    $"SELECT ConversationId AS Value FROM MessageSearch WHERE MessageSearch MATCH {phrase} ORDER BY rowid DESC LIMIT {MessagesRead}")
-                .ToListAsync(cancellationToken);
+            messages = db.Database.SqlQuery<int>(
+                $"SELECT ConversationId AS Value FROM MessageSearch WHERE MessageSearch MATCH {phrase} ORDER BY rowid DESC LIMIT {MessagesRead}");
+            // The customers stay a subquery, read once however many match (a list of thousands of ids would be re-read per row).
+            ofManyCustomers = query => query.Where(c => contacts.Contains(c.ContactId));
         }
         else
         {
-            var pattern = LikePattern(term);
             contacts = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.ScreenName, pattern, "\\"))
                 .Select(c => c.Id);
-            conversations = await db.Messages.Where(m => EF.Functions.Like(m.Text, pattern, "\\"))
-                .OrderByDescending(m => m.Id).Take(MessagesRead).Select(m => m.ConversationId).ToListAsync(cancellationToken);
+            var newest = shortWord ? db.Messages.OrderByDescending(m => m.Id).Take(ShortWordMessages) : db.Messages;
+            messages = newest.Where(m => EF.Functions.Like(m.Text, pattern, "\\"))
+                .OrderByDescending(m => m.Id).Take(MessagesRead).Select(m => m.ConversationId);
+            // Each conversation read newest first checks its own customer, and a page of matches comes early.
+            ofManyCustomers = query => query.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\"));
         }
 
-        return new SearchMatches(contacts, conversations.Distinct().ToList(), conversations.Count == MessagesRead);
+        var named = await contacts.Take(CustomersListed + 1).ToListAsync(cancellationToken);
+        var conversations = await messages.ToListAsync(cancellationToken);
+        var note = conversations.Count == MessagesRead ? CappedNote
+            : shortWord && await db.Messages.OrderByDescending(m => m.Id).Skip(ShortWordMessages).AnyAsync(cancellationToken) ? ShortWordNote
+            : null;
+        return new SearchMatches(
+            named.Count <= CustomersListed ? query => query.Where(c => named.Contains(c.ContactId)) : ofManyCustomers,
+            conversations.Distinct().ToList(), note);
     }
 }
 
 /// <summary>
-/// The customers a search names (a query the list composes into its own) and the conversations of its newest matching
-/// messages; <see cref="Capped"/> when older matching messages were not read.
+/// The conversations of the customers a search names (<see cref="OfCustomers"/> narrows the list's own query to them),
+/// the conversations of its newest matching messages, and what the list should say of what was not read.
 /// </summary>
-public sealed record SearchMatches(IQueryable<int> ContactIds, IReadOnlyList<int> ConversationIds, bool Capped);
+public sealed record SearchMatches(
+    Func<IQueryable<Conversation>, IQueryable<Conversation>> OfCustomers, IReadOnlyList<int> ConversationIds, string? Note);

@@ -37,7 +37,7 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
         var ids = await SearchPageAsync(query, matches, skip, cancellationToken);
         var found = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ConversationListItem.Of).ToListAsync(cancellationToken);
         var rows = found.OrderBy(row => ids.IndexOf(row.Id)).ToList();
-        return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize, Note: matches.Capped ? InboxSearch.CappedNote : null);
+        return new ConversationPage(rows.Take(PageSize).ToList(), rows.Count > PageSize, Note: matches.Note);
     }
 
     /// <summary>
@@ -46,8 +46,8 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
     /// </summary>
     private static async Task<List<int>> SearchPageAsync(IQueryable<Conversation> query, SearchMatches matches, int skip, CancellationToken cancellationToken)
     {
-        var (contacts, conversations) = (matches.ContactIds, matches.ConversationIds.ToArray());
-        var byCustomer = await query.Where(c => contacts.Contains(c.ContactId))
+        var conversations = matches.ConversationIds.ToArray();
+        var byCustomer = await matches.OfCustomers(query)
             .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(skip + PageSize + 1)
             .Select(c => new { c.Id, c.LastMessageAt }).ToListAsync(cancellationToken);
         var byMessage = await query.Where(c => conversations.Contains(c.Id))

@@ -136,6 +136,63 @@ public sealed class InboxSearchIndexTests : IAsyncLifetime
         Assert.Null((await host.Services.GetRequiredService<InboxService>().ListAsync(new ConversationFilter(Status: null, Search: "needle"), 0, Ct)).Note);
     }
 
+    [Theory]
+    [InlineData("Santoso")] // the index
+    [InlineData("So")] // too short for it: a scan
+    public async Task ManyCustomersNamed_AreFoundNewestFirst_AsTheScanFindsThem(string search)
+    {
+        // More customers than are looked up by id: the list reads conversations newest first and checks each customer.
+        await using (var db = await Contexts.CreateDbContextAsync(Ct))
+        {
+            var at = DateTimeOffset.UtcNow;
+            for (var i = 0; i <= InboxSearch.CustomersListed; i++)
+            {
+                var contact = Contact.Of($"{20_000 + i}", $"Customer {i} Santoso", $"santoso_{i}");
+                var conversation = Conversation.StartDirectMessage("1000000001", contact, at.AddSeconds(i));
+                var message = Message.FromCustomer($"many-{i}", "Halo", at.AddSeconds(i), contact);
+                conversation.Add(message);
+                db.Messages.Add(message);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var first = await host.Services.GetRequiredService<InboxService>().ListAsync(new ConversationFilter(Status: null, Search: search), 0, Ct);
+
+        Assert.Equal(InboxService.PageSize, first.Items.Count);
+        Assert.Equal($"Customer {InboxSearch.CustomersListed} Santoso", first.Items[0].ContactName);
+        Assert.Equal(await ScanAsync(search), await SearchAsync(search));
+    }
+
+    [Fact]
+    public async Task AShortWord_IsLookedForInTheNewestMessages_AndTheListSaysSo()
+    {
+        await using (var db = await Contexts.CreateDbContextAsync(Ct))
+        {
+            // An old message with the word, then more newer messages than a short word's scan reads.
+            var contact = Contact.Of("9000", "Old Timer", "old_timer");
+            var old = Conversation.StartDirectMessage("1000000001", contact, DateTimeOffset.UtcNow);
+            var oldMessage = Message.FromCustomer("old-zq", "ZQ was my code", DateTimeOffset.UtcNow, contact);
+            old.Add(oldMessage);
+            db.Messages.Add(oldMessage);
+            await db.SaveChangesAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {0}) " +
+                "INSERT INTO Messages (ConversationId, XId, Direction, Text, At, Status, AuthorContactId, SummonsAccount, Attempts) " +
+                "SELECT ConversationId, 'filler-' || i, Direction, 'filler', At, Status, AuthorContactId, SummonsAccount, 0 FROM n, Messages WHERE Messages.Id = {1}",
+                [InboxSearch.ShortWordMessages, oldMessage.Id], Ct);
+        }
+
+        var inbox = host.Services.GetRequiredService<InboxService>();
+        var page = await inbox.ListAsync(new ConversationFilter(Status: null, Search: "ZQ"), 0, Ct);
+
+        Assert.Empty(page.Items);
+        Assert.Equal(InboxSearch.ShortWordNote, page.Note);
+        // A customer's name is always searched whole, and 3 characters or more reach every message through the index.
+        Assert.Equal("Old Timer", Assert.Single((await inbox.ListAsync(new ConversationFilter(Status: null, Search: "Ol"), 0, Ct)).Items).ContactName);
+        Assert.Equal("Old Timer", Assert.Single((await inbox.ListAsync(new ConversationFilter(Status: null, Search: "ZQ was"), 0, Ct)).Items).ContactName);
+    }
+
     /// <summary>The conversations the inbox lists for the search, every page.</summary>
     private async Task<List<int>> SearchAsync(string search)
     {
