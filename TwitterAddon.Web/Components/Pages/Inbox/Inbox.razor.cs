@@ -20,11 +20,19 @@ public sealed partial class Inbox
     // Where the inbox's change log stood when the list was last brought up to date: what changed since is redrawn.
     private long upTo;
 
-    // More changed conversations than this at once (a flood of DMs): the loaded rows are read again instead, at most
-    // once per FloodInterval, so thirty open tabs do not slow the ingest the flood is.
+    // More changed conversations than this at once, or X delivering a flood of events: the loaded rows are read again
+    // instead, at most once per FloodInterval, so thirty open tabs do not slow the ingest the flood is.
     private const int RowsWorthAReload = 20;
     private static readonly TimeSpan FloodInterval = TimeSpan.FromSeconds(1);
+
+    // A search reads its page from the index again for any change: a DM after a quiet moment is shown at once, changes
+    // close together at most every SearchInterval, or less often when the search is slow (its reloads then take at most
+    // 5 % of a core), never less often than a flood's.
+    private static readonly TimeSpan SearchInterval = TimeSpan.FromMilliseconds(250);
+    private const int SearchSpacingPerReloadTime = 20;
     private DateTimeOffset lastReload;
+    private TimeSpan averageReload;
+
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
     private string agentName = "";
@@ -167,9 +175,12 @@ public sealed partial class Inbox
         {
             var (changed, position) = Notifier.ChangesSince(upTo);
             // A search's rows come from its index, read again as a whole: a row checked alone could disagree with it.
-            if (changed is null || changed.Count > RowsWorthAReload || InboxSearch.TermOf(filter.Search) is not null)
+            var flood = changed is null || changed.Count > RowsWorthAReload || Deliveries.IsBusy;
+            if (flood || InboxSearch.TermOf(filter.Search) is not null)
             {
-                if (lastReload + FloodInterval - Clock.GetUtcNow() is { Ticks: > 0 } wait)
+                var interval = flood ? FloodInterval : TimeSpan.FromTicks(
+                    Math.Clamp(averageReload.Ticks * SearchSpacingPerReloadTime, SearchInterval.Ticks, FloodInterval.Ticks));
+                if (lastReload + interval - Clock.GetUtcNow() is { Ticks: > 0 } wait)
                 {
                     // Changes made meanwhile are coalesced into this reload (the notifier runs it once more at most).
                     await Task.Delay(wait, Clock, load);
@@ -177,7 +188,15 @@ public sealed partial class Inbox
 
                 lastReload = Clock.GetUtcNow();
                 await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
+                // Smoothed: one slow read (a cold cache) does not hold the next DM back.
+                var took = Clock.GetUtcNow() - lastReload;
+                averageReload = averageReload == TimeSpan.Zero ? took : (averageReload * 3 + took) / 4;
                 return changed;
+            }
+
+            if (changed is null)
+            {
+                return null;
             }
 
             foreach (var id in changed)
