@@ -22,6 +22,13 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port, 
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>The CPU time the host has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        process!.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>A fresh folder with a seeded database, and the portal started on it.</summary>
     public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name, AccountTier tier)
     {
