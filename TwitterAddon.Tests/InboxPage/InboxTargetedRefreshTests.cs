@@ -1,10 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Live;
-using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 using InboxPageComponent = TwitterAddon.Web.Components.Pages.Inbox.Inbox;
 
@@ -20,7 +18,7 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
     [Fact]
     public async Task ACustomerWritingInAConversationOnTheSecondPage_MovesItToTheTop_AndKeepsBothPagesLoaded()
     {
-        var ids = await AddConversationsAsync(60, "Where is my order?");
+        var ids = await Services.AddConversationsAsync(60, "Where is my order?", start);
         var page = Render<InboxPageComponent>();
         page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count));
         await page.Find("[data-testid=load-more]").ClickAsync(new MouseEventArgs());
@@ -37,7 +35,7 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
     [Fact]
     public async Task UnderASearch_ANewMatchAppears_AndAChangeThatDoesNotMatchStaysOut()
     {
-        var ids = await AddConversationsAsync(3, "Where is my order?");
+        var ids = await Services.AddConversationsAsync(3, "Where is my order?", start);
         await Services.AddCustomerMessageAsync(ids[0], "my parcel is late");
         var page = Render<InboxPageComponent>();
         page.WaitForAssertion(() => Assert.Equal(3, Rows(page).Count));
@@ -55,7 +53,7 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
     [Fact]
     public async Task AConversationResolvedElsewhere_LeavesTheOpenList()
     {
-        var ids = await AddConversationsAsync(2, "Where is my order?");
+        var ids = await Services.AddConversationsAsync(2, "Where is my order?", start);
         var page = Render<InboxPageComponent>();
         page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count));
 
@@ -68,23 +66,4 @@ public sealed class InboxTargetedRefreshTests : CoreMudTestContext
 
     private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<InboxPageComponent> page) =>
         page.FindAll("[data-testid=conversation-list] .conversation-row");
-
-    /// <summary>Conversations with one customer message each, the first the oldest.</summary>
-    private async Task<List<int>> AddConversationsAsync(int count, string text)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
-        var conversations = new List<Conversation>();
-        for (var i = 0; i < count; i++)
-        {
-            var customer = Contact.Of($"{6000 + i}", $"Customer {i}", $"customer_{i}");
-            var conversation = Conversation.StartDirectMessage("1000000001", customer, start.AddSeconds(i));
-            var message = Message.FromCustomer($"dm-{i}", text, start.AddSeconds(i), customer);
-            conversation.Add(message);
-            db.Messages.Add(message);
-            conversations.Add(conversation);
-        }
-
-        await db.SaveChangesAsync(Ct);
-        return conversations.ConvertAll(c => c.Id);
-    }
 }

@@ -175,8 +175,8 @@ public sealed partial class Inbox
         {
             var (changed, position) = Notifier.ChangesSince(upTo);
             // A search's rows come from its index, read again as a whole: a row checked alone could disagree with it.
-            var flood = changed is null || changed.Count > RowsWorthAReload || Deliveries.IsBusy;
-            if (flood || InboxSearch.TermOf(filter.Search) is not null)
+            var flood = changed is not { Count: <= RowsWorthAReload } || Deliveries.IsBusy;
+            if (changed is null || flood || InboxSearch.TermOf(filter.Search) is not null)
             {
                 var interval = flood ? FloodInterval : TimeSpan.FromTicks(
                     Math.Clamp(averageReload.Ticks * SearchSpacingPerReloadTime, SearchInterval.Ticks, FloodInterval.Ticks));
@@ -191,11 +191,7 @@ public sealed partial class Inbox
                 // Smoothed: one slow read (a cold cache) does not hold the next DM back.
                 var took = Clock.GetUtcNow() - lastReload;
                 averageReload = averageReload == TimeSpan.Zero ? took : (averageReload * 3 + took) / 4;
-                return changed;
-            }
-
-            if (changed is null)
-            {
+                // The reload took in whatever changed while it waited, the open conversation's changes too: read it again.
                 return null;
             }
 
