@@ -96,7 +96,7 @@ public sealed partial class AccountHealth(
         {
             var job = await x2.ReplayAsync(credentials, webhookId, since, to, cancellationToken);
             var clipped = since > from ? " (X keeps a day: what came before is out of reach)" : "";
-            account.ReplayAnswered(true, $"Asked X to deliver them again{clipped}; anything already in the inbox is skipped. Job {job.JobId ?? "started"}.", since, to, now);
+            account.ReplayAnswered(true, $"Asked X to deliver them again{clipped}; anything already in the inbox is skipped. Job {job.JobId ?? "started"}.", from, to, now);
             LogReplay(logger, since, to, job.JobId);
         }
         catch (XApiException e)
@@ -105,7 +105,7 @@ public sealed partial class AccountHealth(
             var tooOld = to < now - ReplayWindow;
             account.ReplayAnswered(tooOld, tooOld
                 ? $"They could not be replayed: X keeps a day. (X said {e.Said})"
-                : $"X did not replay them yet: {e.Said}. The add-on asks again at the next check.", since, to, now);
+                : $"X did not replay them yet: {e.Said}. The add-on asks again at the next check.", from, to, now);
             LogCheckFailed(logger, e.Message);
         }
     }

@@ -32,7 +32,13 @@ public sealed partial class InboundEventWriter(
     }
 
     /// <summary>True while deliveries are waiting or being written: the inbound worker then leaves the CPU to acks.</summary>
-    public bool IsBusy => queue.Reader.Count > 0 || Volatile.Read(ref writing) == 1;
+    public bool IsBusy => HasBacklog || Volatile.Read(ref writing) == 1;
+
+    /// <summary>
+    /// True while deliveries wait behind the one being written: X is sending faster than one at a time (a flood),
+    /// not a single DM being stored.
+    /// </summary>
+    public bool HasBacklog => queue.Reader.Count > 0;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

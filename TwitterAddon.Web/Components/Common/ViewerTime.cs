@@ -11,7 +11,8 @@ public sealed class ViewerTime
 {
     public const string CookieName = "TwitterAddon.TimeZone";
 
-    private static readonly CultureInfo Format = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>The one culture dates are written in ("2 Dec 14:05"), wherever a page writes one.</summary>
+    public static CultureInfo Format { get; } = CultureInfo.GetCultureInfo("en-GB");
 
     private ViewerTime(TimeZoneInfo zone) => Zone = zone;
 

@@ -20,14 +20,14 @@ public sealed partial class Inbox
     // Where the inbox's change log stood when the list was last brought up to date: what changed since is redrawn.
     private long upTo;
 
-    // More changed conversations than this at once, or X delivering a flood of events: the loaded rows are read again
+    // More changed conversations than this at once, or deliveries queueing at the webhook: the loaded rows are read again
     // instead, at most once per FloodInterval, so thirty open tabs do not slow the ingest the flood is.
     private const int RowsWorthAReload = 20;
     private static readonly TimeSpan FloodInterval = TimeSpan.FromSeconds(1);
 
     // A search reads its page from the index again for any change: a DM after a quiet moment is shown at once, changes
-    // close together at most every SearchInterval, or less often when the search is slow (its reloads then take at most
-    // 5 % of a core), never less often than a flood's.
+    // close together at most every SearchInterval, or less often when the search is slow (spaced at 20 times its
+    // average reload, about 5 % of a core), and at least once a second.
     private static readonly TimeSpan SearchInterval = TimeSpan.FromMilliseconds(250);
     private const int SearchSpacingPerReloadTime = 20;
     private DateTimeOffset lastReload;
@@ -174,8 +174,14 @@ public sealed partial class Inbox
         try
         {
             var (changed, position) = Notifier.ChangesSince(upTo);
+            if (changed is { Count: 0 })
+            {
+                // A run the notifier repeated for changes the last reload already took in.
+                return changed;
+            }
+
             // A search's rows come from its index, read again as a whole: a row checked alone could disagree with it.
-            var flood = changed is not { Count: <= RowsWorthAReload } || Deliveries.IsBusy;
+            var flood = changed is not { Count: <= RowsWorthAReload } || Deliveries.HasBacklog;
             if (changed is null || flood || InboxSearch.TermOf(filter.Search) is not null)
             {
                 var interval = flood ? FloodInterval : TimeSpan.FromTicks(
@@ -187,12 +193,13 @@ public sealed partial class Inbox
                 }
 
                 lastReload = Clock.GetUtcNow();
+                var from = upTo;
                 await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
                 // Smoothed: one slow read (a cold cache) does not hold the next DM back.
                 var took = Clock.GetUtcNow() - lastReload;
                 averageReload = averageReload == TimeSpan.Zero ? took : (averageReload * 3 + took) / 4;
-                // The reload took in whatever changed while it waited, the open conversation's changes too: read it again.
-                return null;
+                // The reload took in whatever changed while it waited: those are the changes, the open conversation's too.
+                return Notifier.ChangesSince(from).ConversationIds;
             }
 
             foreach (var id in changed)
