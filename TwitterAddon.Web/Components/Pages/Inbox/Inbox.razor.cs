@@ -20,18 +20,8 @@ public sealed partial class Inbox
     // Where the inbox's change log stood when the list was last brought up to date: what changed since is redrawn.
     private long upTo;
 
-    // More changed conversations than this at once, or deliveries queueing at the webhook: the loaded rows are read again
-    // instead, at most once per FloodInterval, so thirty open tabs do not slow the ingest the flood is.
-    private const int RowsWorthAReload = 20;
-    private static readonly TimeSpan FloodInterval = TimeSpan.FromSeconds(1);
-
-    // A search reads its page from the index again for any change: a DM after a quiet moment is shown at once, changes
-    // close together at most every SearchInterval, or less often when the search is slow (spaced at 20 times its
-    // average reload, about 5 % of a core), and at least once a second.
-    private static readonly TimeSpan SearchInterval = TimeSpan.FromMilliseconds(250);
-    private const int SearchSpacingPerReloadTime = 20;
-    private DateTimeOffset lastReload;
-    private TimeSpan averageReload;
+    // When the loaded rows are read again instead of the changed ones alone, and how long a tab waits first.
+    private ListReloadPace pace = default!;
 
     private ConversationDetail? detail;
     private IReadOnlyDictionary<int, string?> channelIcons = new Dictionary<int, string?>();
@@ -70,6 +60,7 @@ public sealed partial class Inbox
 
     protected override async Task OnInitializedAsync()
     {
+        pace = new ListReloadPace(Clock);
         agentName = Actor.DisplayName((await AuthenticationState).User);
         channelIcons = (await Channels.ListAsync(Closing)).ToDictionary(c => c.Id, c => c.IconUrl);
         if (ConversationId is { } id)
@@ -181,23 +172,11 @@ public sealed partial class Inbox
             }
 
             // A search's rows come from its index, read again as a whole: a row checked alone could disagree with it.
-            var flood = changed is not { Count: <= RowsWorthAReload } || Deliveries.HasBacklog;
+            var flood = ListReloadPace.IsFlood(changed, Deliveries.HasBacklog);
             if (changed is null || flood || InboxSearch.TermOf(filter.Search) is not null)
             {
-                var interval = flood ? FloodInterval : TimeSpan.FromTicks(
-                    Math.Clamp(averageReload.Ticks * SearchSpacingPerReloadTime, SearchInterval.Ticks, FloodInterval.Ticks));
-                if (lastReload + interval - Clock.GetUtcNow() is { Ticks: > 0 } wait)
-                {
-                    // Changes made meanwhile are coalesced into this reload (the notifier runs it once more at most).
-                    await Task.Delay(wait, Clock, load);
-                }
-
-                lastReload = Clock.GetUtcNow();
                 var from = upTo;
-                await LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load);
-                // Smoothed: one slow read (a cold cache) does not hold the next DM back.
-                var took = Clock.GetUtcNow() - lastReload;
-                averageReload = averageReload == TimeSpan.Zero ? took : (averageReload * 3 + took) / 4;
+                await pace.ReloadAsync(flood, () => LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load), load);
                 // The reload took in whatever changed while it waited: those are the changes, the open conversation's too.
                 return Notifier.ChangesSince(from).ConversationIds;
             }
