@@ -1,12 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbound;
@@ -34,13 +32,8 @@ public static class CoreServiceRegistration
         services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<WriteGateInterceptor>();
         // A factory because a Blazor Server circuit lives for minutes: one short context per operation.
-        // It also registers the context as scoped, which Identity's stores use. Every context writes through the gate.
-        services.AddDbContextFactory<TwitterAddonDbContext>((sp, o) => o
-            .UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>(), new SqliteConnectionSettings())
-            // SQLite rebuilds a table to change a column type; EF runs the rebuild in a transaction of its own and
-            // warns at every fresh install that the PRAGMA around it cannot be. Not something an admin can act on.
-            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
+        // It also registers the context as scoped, which Identity's stores use.
+        services.AddDbContextFactory<TwitterAddonDbContext>(DatabaseContextOptions.Configure);
         services.AddSingleton<DatabaseInitializer>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)

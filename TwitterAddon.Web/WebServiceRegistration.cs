@@ -23,7 +23,7 @@ public static class WebServiceRegistration
             {
                 // `dotnet run` twice keeps the pretend X's webhook and subscriptions, as the real X would.
                 services.AddOptions<EmulatorOptions>().PostConfigure<DatabaseLocation>((o, database) =>
-                    o.WorldFile ??= Path.Combine(Path.GetDirectoryName(database.FilePath)!, "emulator-world.json"));
+                    o.WorldFile ??= Path.Combine(database.DataFolder, "emulator-world.json"));
             }
         }
 
@@ -58,9 +58,8 @@ public static class WebServiceRegistration
             "database",
             customTestQuery: async (db, cancellationToken) =>
             {
-                // A query on a real table: a deleted or foreign file fails here, where "can connect" would not.
-                await db.Database.ExecuteSqlRawAsync("SELECT COUNT(*) FROM __EFMigrationsHistory", cancellationToken);
-                return true;
+                // The migrations applied, read from their table: a deleted or foreign database has none, where "can connect" would pass.
+                return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             });
         return services;
     }

@@ -41,7 +41,7 @@ public abstract partial class DrainingWorker(WakeSignal signal, TimeSpan pollInt
             {
                 return;
             }
-            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 LogRoundFailed(logger, GetType().Name, e);
                 await Task.Delay(RetryAfterFailure, Clock, stoppingToken);

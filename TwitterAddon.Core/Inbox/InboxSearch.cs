@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Persistence;
@@ -7,8 +8,9 @@ namespace TwitterAddon.Core.Inbox;
 /// <summary>
 /// What an inbox search names: customers whose name or @handle contains the words, and the conversations of the most
 /// recent messages that contain them. On SQLite both come from FTS5 trigram indexes (migration InboxSearch), so a
-/// substring of 3 characters or more, CJK included, is found from the index at any size. Shorter ones (a CJK word is
-/// often two) have no index: they are looked for in the <see cref="ShortWordMessages"/> newest messages.
+/// substring of 3 characters or more, CJK included, is found from the index at any size; on PostgreSQL an ILIKE that
+/// pg_trgm GIN indexes serve (its own InboxSearch migration). Shorter ones (a CJK word is often two) have no index:
+/// they are looked for in the <see cref="ShortWordMessages"/> newest messages.
 /// </summary>
 public static class InboxSearch
 {
@@ -57,13 +59,15 @@ public static class InboxSearch
         }
         else
         {
-            contacts = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.ScreenName, pattern, "\\"))
-                .Select(c => c.Id);
+            // PostgreSQL: ILIKE, case-insensitive as SQLite's trigram index and LIKE are, served by its pg_trgm indexes.
+            var postgres = db.Database.IsNpgsql();
+            contacts = db.Contacts.Where(NamedBy(pattern, postgres)).Select(c => c.Id);
             var newest = shortWord ? db.Messages.OrderByDescending(m => m.Id).Take(ShortWordMessages) : db.Messages;
-            messages = newest.Where(m => EF.Functions.Like(m.Text, pattern, "\\"))
+            messages = newest.Where(Saying(pattern, postgres))
                 .OrderByDescending(m => m.Id).Take(MessagesRead).Select(m => m.ConversationId);
             // Each conversation read newest first checks its own customer, and a page of matches comes early.
-            ofManyCustomers = query => query.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\"));
+            var ofCustomer = OfCustomerNamedBy(pattern, postgres);
+            ofManyCustomers = query => query.Where(ofCustomer);
         }
 
         var named = await contacts.Take(CustomersListed + 1).ToListAsync(cancellationToken);
@@ -75,6 +79,18 @@ public static class InboxSearch
             named.Count <= CustomersListed ? query => query.Where(c => named.Contains(c.ContactId)) : ofManyCustomers,
             conversations.Distinct().ToList(), note);
     }
+
+    private static Expression<Func<Contact, bool>> NamedBy(string pattern, bool ilike) => ilike
+        ? c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.ScreenName, pattern, "\\")
+        : c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.ScreenName, pattern, "\\");
+
+    private static Expression<Func<Conversation, bool>> OfCustomerNamedBy(string pattern, bool ilike) => ilike
+        ? c => EF.Functions.ILike(c.Contact.Name, pattern, "\\") || EF.Functions.ILike(c.Contact.ScreenName, pattern, "\\")
+        : c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\");
+
+    private static Expression<Func<Message, bool>> Saying(string pattern, bool ilike) => ilike
+        ? m => EF.Functions.ILike(m.Text, pattern, "\\")
+        : m => EF.Functions.Like(m.Text, pattern, "\\");
 }
 
 /// <summary>

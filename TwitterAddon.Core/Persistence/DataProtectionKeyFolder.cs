@@ -20,7 +20,7 @@ internal sealed partial class DataProtectionKeyFolder(
     {
         var configured = configuration["DataProtection:KeysFolder"];
         var folder = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")
+            ? Path.Combine(database.DataFolder, "keys")
             : Path.GetFullPath(configured, environment.ContentRootPath);
         if (!OwnerOnlyFiles.PrepareFolder(folder, tightenExisting: true))
         {

@@ -7,8 +7,10 @@ using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Channels;
 
-public sealed class ChannelServiceTests : IAsyncLifetime
+public class ChannelServiceTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly byte[] Png = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "channel-icon.png"));
     private CoreHost host = default!;
 
@@ -16,7 +18,7 @@ public sealed class ChannelServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await CoreHost.StartAsync();
+        host = await CoreHost.StartAsync(provider: Provider);
         await host.Services.AddBareAccountAsync();
     }
 
@@ -155,4 +157,10 @@ public sealed class ChannelServiceTests : IAsyncLifetime
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
         return await db.Channels.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ChannelServiceTestsOnPostgreSql : ChannelServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Persistence;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Channels;
@@ -10,13 +11,15 @@ using TwitterAddon.Core.Webhooks;
 namespace TwitterAddon.Tests.Inbound;
 
 /// <summary>Customers act in the emulator; X's real deliveries reach the webhook and the inbox.</summary>
-public sealed class EmulatorToInboxTests : IAsyncLifetime
+public class EmulatorToInboxTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private InboundHarness harness = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync(provider: Provider);
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 
@@ -176,4 +179,10 @@ public sealed class EmulatorToInboxTests : IAsyncLifetime
         var account = await scope.ServiceProvider.GetRequiredService<Core.Accounts.AccountService>().GetAsync(Ct);
         Assert.True(account!.AccessRevoked);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class EmulatorToInboxTestsOnPostgreSql : EmulatorToInboxTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

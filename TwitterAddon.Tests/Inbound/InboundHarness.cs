@@ -47,15 +47,31 @@ public sealed class InboundHarness : IAsyncDisposable
     /// <param name="configure">Settings for the host before it starts.</param>
     /// <param name="form">What Begin Setup is given; the Sandbox demo keys on the v1.1 Sandbox tier unless said.</param>
     public static async Task<InboundHarness> StartAsync(
-        bool withChannels = true, Action<PortalFactory>? configure = null, TestDatabase? database = null, SetupForm? form = null)
+        bool withChannels = true, Action<PortalFactory>? configure = null, TestDatabase? database = null, SetupForm? form = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var portal = new PortalFactory(database: database);
+        var portal = new PortalFactory(database: database, provider: provider);
         configure?.Invoke(portal);
         var harness = new InboundHarness(portal);
-        var address = harness.portal.StartOnLoopback();
-        harness.Http = new HttpClient { BaseAddress = address };
-        harness.Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
-        using var scope = harness.Services.CreateScope();
+        try
+        {
+            await harness.ConnectAsync(withChannels, form);
+            return harness;
+        }
+        catch
+        {
+            // The test never gets the harness to dispose: its host and database would be left running.
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ConnectAsync(bool withChannels, SetupForm? form)
+    {
+        var address = portal.StartOnLoopback();
+        Http = new HttpClient { BaseAddress = address };
+        Control = new HttpClient { BaseAddress = new Uri(address, "emulator/control/") };
+        using var scope = Services.CreateScope();
         var connected = await scope.ServiceProvider.GetRequiredService<AccountConnector>()
             .ConnectAsync(form ?? AccountConnectorTests.SandboxForm(), "ada", false, null, Ct);
         Assert.True(connected.Succeeded, connected.Message);
@@ -66,9 +82,8 @@ public sealed class InboundHarness : IAsyncDisposable
             Assert.True((await channels.AddAsync(ChannelKind.Mention, new() { Name = "Mentions", DmDeepLink = true }, "ada", Ct)).Succeeded);
         }
 
-        await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
-        harness.WebhookKey = (await db.XAccounts.SingleAsync(Ct)).WebhookKey;
-        return harness;
+        await using var db = await Contexts().CreateDbContextAsync(Ct);
+        WebhookKey = (await db.XAccounts.SingleAsync(Ct)).WebhookKey;
     }
 
     /// <summary>
@@ -154,8 +169,8 @@ public sealed class InboundHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        Control.Dispose();
+        Http?.Dispose();
+        Control?.Dispose();
         await portal.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Persistence;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,15 @@ namespace TwitterAddon.Tests.Inbound;
 /// UTF-8, texts and names far over X's limits. Each is acknowledged and reaches the inbox, read as well as it can be,
 /// cut to what is kept, and the event says what was cut.
 /// </summary>
-public sealed class OddTextTests : IAsyncLifetime
+public class OddTextTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private InboundHarness harness = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync(provider: Provider);
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 
@@ -72,4 +75,10 @@ public sealed class OddTextTests : IAsyncLifetime
         await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
         return await db.Messages.Include(m => m.AuthorContact).SingleAsync(Ct);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class OddTextTestsOnPostgreSql : OddTextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -10,13 +10,15 @@ using TwitterAddon.Tests.Infrastructure;
 namespace TwitterAddon.Tests.Inbound;
 
 /// <summary>The X Activity API's deliveries into the inbox: one message per post or DM, whatever X delivers twice.</summary>
-public sealed class V2InboundTests : IAsyncLifetime
+public class V2InboundTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private DrivenHarness driver = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse, Provider);
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 
@@ -202,4 +204,10 @@ public sealed class V2InboundTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<AccountHealth>().CheckAsync(afterDowntime, Ct);
     }
 
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class V2InboundTestsOnPostgreSql : V2InboundTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Persistence;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace TwitterAddon.Tests.Inbound;
 
 /// <summary>Signed bodies posted straight to the webhook: bad signatures, unknown keys, size, garbage, other users.</summary>
-public sealed class WebhookEdgeTests : IAsyncLifetime
+public class WebhookEdgeTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private InboundHarness harness = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync(provider: Provider);
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 
@@ -180,4 +183,10 @@ public sealed class WebhookEdgeTests : IAsyncLifetime
         await using var db = await harness.Contexts().CreateDbContextAsync(Ct);
         return await db.InboundEvents.CountAsync(Ct);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class WebhookEdgeTestsOnPostgreSql : WebhookEdgeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

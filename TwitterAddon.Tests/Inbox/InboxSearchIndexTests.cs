@@ -10,8 +10,10 @@ namespace TwitterAddon.Tests.Inbox;
 /// The inbox search on its FTS5 trigram indexes finds what the LIKE scan it replaced found, on a fixed set of customers
 /// and messages in several scripts; it stays in step with every write; and no search, whatever it holds, errors.
 /// </summary>
-public sealed class InboxSearchIndexTests : IAsyncLifetime
+public class InboxSearchIndexTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly (string Name, string Handle, string[] Texts)[] Inbox =
     [
         ("Jane Doe", "jane_doe", ["Where is my order #1234?", "It was due last WEEK."]),
@@ -28,7 +30,7 @@ public sealed class InboxSearchIndexTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await CoreHost.StartAsync();
+        host = await CoreHost.StartAsync(provider: Provider);
         await using var db = await Contexts.CreateDbContextAsync(Ct);
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         foreach (var (customer, index) in Inbox.Select((c, i) => (c, i)))
@@ -178,8 +180,9 @@ public sealed class InboxSearchIndexTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
             await db.Database.ExecuteSqlRawAsync(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {0}) " +
-                "INSERT INTO Messages (ConversationId, XId, Direction, Text, At, Status, AuthorContactId, SummonsAccount, Attempts) " +
-                "SELECT ConversationId, 'filler-' || i, Direction, 'filler', At, Status, AuthorContactId, SummonsAccount, 0 FROM n, Messages WHERE Messages.Id = {1}",
+                "INSERT INTO \"Messages\" (\"ConversationId\", \"XId\", \"Direction\", \"Text\", \"At\", \"Status\", \"AuthorContactId\", \"SummonsAccount\", \"Attempts\") " +
+                "SELECT \"ConversationId\", 'filler-' || i, \"Direction\", 'filler', \"At\", \"Status\", \"AuthorContactId\", \"SummonsAccount\", 0 " +
+                "FROM n, \"Messages\" WHERE \"Messages\".\"Id\" = {1}",
                 [InboxSearch.ShortWordMessages, oldMessage.Id], Ct);
         }
 
@@ -210,14 +213,25 @@ public sealed class InboxSearchIndexTests : IAsyncLifetime
         return ids.Order().ToList();
     }
 
-    /// <summary>What the inbox found before the index: a LIKE over every name, handle and message text.</summary>
+    /// <summary>
+    /// What the inbox found before the index: a case-insensitive LIKE over every name, handle and message text
+    /// (SQLite's LIKE is; PostgreSQL's is ILIKE).
+    /// </summary>
     private async Task<List<int>> ScanAsync(string search)
     {
         await using var db = await Contexts.CreateDbContextAsync(Ct);
         var pattern = InboxSearch.LikePattern(InboxSearch.TermOf(search)!);
-        return await db.Conversations
-            .Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\")
-                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")))
-            .Select(c => c.Id).OrderBy(id => id).ToListAsync(Ct);
+        var matching = Provider == DatabaseProvider.PostgreSql
+            ? db.Conversations.Where(c => EF.Functions.ILike(c.Contact.Name, pattern, "\\") || EF.Functions.ILike(c.Contact.ScreenName, pattern, "\\")
+                || c.Messages.Any(m => EF.Functions.ILike(m.Text, pattern, "\\")))
+            : db.Conversations.Where(c => EF.Functions.Like(c.Contact.Name, pattern, "\\") || EF.Functions.Like(c.Contact.ScreenName, pattern, "\\")
+                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
+        return await matching.Select(c => c.Id).OrderBy(id => id).ToListAsync(Ct);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class InboxSearchIndexTestsOnPostgreSql : InboxSearchIndexTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

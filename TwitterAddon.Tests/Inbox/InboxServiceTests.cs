@@ -8,8 +8,10 @@ using TwitterAddon.Tests.Infrastructure;
 namespace TwitterAddon.Tests.Inbox;
 
 /// <summary>The list the agents read: newest first, paged, filtered, searched; read, resolve and reopen.</summary>
-public sealed class InboxServiceTests : IAsyncLifetime
+public class InboxServiceTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const int Conversations = 120;
     private CoreHost host = default!;
 
@@ -17,7 +19,7 @@ public sealed class InboxServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await CoreHost.StartAsync();
+        host = await CoreHost.StartAsync(provider: Provider);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < Conversations; i++)
@@ -175,4 +177,10 @@ public sealed class InboxServiceTests : IAsyncLifetime
     }
 
     private InboxService Service() => host.CreateScope().ServiceProvider.GetRequiredService<InboxService>();
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class InboxServiceTestsOnPostgreSql : InboxServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Tests.Inbound;
@@ -7,14 +8,16 @@ using TwitterAddon.Core.Outbox;
 namespace TwitterAddon.Tests.Inbox;
 
 /// <summary>Agents' replies through the real outbox and the emulated X, echoes included.</summary>
-public sealed class ReplyTests : IAsyncLifetime
+public class ReplyTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string DeepLink = "https://twitter.com/messages/compose?recipient_id=1000000001";
     private InboundHarness harness = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync();
+    public async ValueTask InitializeAsync() => harness = await InboundHarness.StartAsync(provider: Provider);
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 
@@ -134,4 +137,10 @@ public sealed class ReplyTests : IAsyncLifetime
         var failed = await harness.WaitForAsync(second.MessageId!.Value, MessageStatus.Failed);
         Assert.StartsWith("X refuses a reply identical to one already posted", failed.Error);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ReplyTestsOnPostgreSql : ReplyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

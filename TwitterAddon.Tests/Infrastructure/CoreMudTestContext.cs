@@ -11,7 +11,7 @@ public abstract class CoreMudTestContext : MudTestContext, IAsyncLifetime
 
     protected CoreMudTestContext()
     {
-        Services.AddCoreForTests(database.ConnectionString, database.Folder);
+        Services.AddCoreForTests(database.Settings, database.Folder);
         Auth = AddAuthorization();
     }
 

@@ -38,7 +38,7 @@ public sealed partial class DrivenHarness : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="tier">Pay-per-use or Enterprise connect through v2 webhooks and X Activity subscriptions; Sandbox and Premium through v1.1.</param>
-    public static async Task<DrivenHarness> StartAsync(AccountTier tier = AccountTier.Sandbox)
+    public static async Task<DrivenHarness> StartAsync(AccountTier tier = AccountTier.Sandbox, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         // One fake clock for the add-on and for X (OAuth timestamps, rate-limit resets), on a whole millisecond as stored.
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
@@ -48,7 +48,7 @@ public sealed partial class DrivenHarness : IAsyncDisposable
             ["Twitter:ApiBaseUrl"] = new Uri(x.BaseAddress, "emulator/x/").ToString(),
             // A 429 goes back to the outbox at once (it schedules the retry), instead of a wait inside the call.
             ["Twitter:MaxRateLimitWait"] = TimeSpan.Zero.ToString(),
-        });
+        }, provider);
         var driver = new DrivenHarness(x, core, clock);
         await driver.ConnectAsync(tier);
         return driver;

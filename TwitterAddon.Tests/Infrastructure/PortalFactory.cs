@@ -19,11 +19,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings = new();
 
     /// <param name="database">A database kept by the caller, to start a second host on it (a restart).</param>
-    public PortalFactory(bool emulatorEnabled = true, TestDatabase? database = null)
+    /// <param name="provider">The provider of the database made when none is given.</param>
+    public PortalFactory(bool emulatorEnabled = true, TestDatabase? database = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        this.database = database ?? new TestDatabase();
+        this.database = database ?? TestDatabase.For(provider);
         ownsDatabase = database is null;
-        settings[$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = this.database.ConnectionString;
+        foreach (var (key, value) in this.database.Settings)
+        {
+            settings[key] = value;
+        }
+
         settings["Emulator:Enabled"] = emulatorEnabled ? "true" : "false";
     }
 

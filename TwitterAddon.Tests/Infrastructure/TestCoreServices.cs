@@ -4,20 +4,21 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core;
-using TwitterAddon.Core.Persistence;
 
 namespace TwitterAddon.Tests.Infrastructure;
 
-/// <summary>Registers Core as the web host does, on a given SQLite connection string.</summary>
+/// <summary>Registers Core as the web host does, on a given database.</summary>
 public static class TestCoreServices
 {
     public static IServiceCollection AddCoreForTests(
-        this IServiceCollection services, string connectionString, string contentRoot, Dictionary<string, string?>? settings = null)
+        this IServiceCollection services, IReadOnlyDictionary<string, string?> database, string contentRoot, Dictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>(settings ?? [])
+        var values = new Dictionary<string, string?>(settings ?? []);
+        foreach (var (key, value) in database)
         {
-            [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = connectionString,
-        };
+            values[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment { ContentRootPath = contentRoot });

@@ -1,5 +1,6 @@
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 using static TwitterAddon.Tests.Infrastructure.XAnswers;
 
@@ -10,11 +11,13 @@ namespace TwitterAddon.Tests.Outbox;
 /// backoff and no longer, an unknown outcome is reconciled before anything is sent again, and every reply
 /// reaches the customer once.
 /// </summary>
-public sealed class OutboxStepTests : IAsyncLifetime
+public class OutboxStepTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private DrivenHarness driver = default!;
 
-    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync();
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(provider: Provider);
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 
@@ -228,4 +231,10 @@ public sealed class OutboxStepTests : IAsyncLifetime
         Assert.Equal(sent, replies.Select(m => m.Id));
         Assert.All(replies, m => Assert.Equal(MessageStatus.Delivered, m.Status));
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class OutboxStepTestsOnPostgreSql : OutboxStepTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

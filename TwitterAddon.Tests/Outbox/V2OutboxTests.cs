@@ -1,19 +1,22 @@
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Outbox;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 using static TwitterAddon.Tests.Infrastructure.XAnswers;
 
 namespace TwitterAddon.Tests.Outbox;
 
 /// <summary>Replies on today's X (Pay-per-use, v2 sending), round by round on a fake clock: sent once, reconciled, within X's reply rule.</summary>
-public sealed class V2OutboxTests : IAsyncLifetime
+public class V2OutboxTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private DrivenHarness driver = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse, Provider);
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 
@@ -104,4 +107,10 @@ public sealed class V2OutboxTests : IAsyncLifetime
         Assert.Null((await driver.ConversationAsync(conversation)).CannotReplyBecause);
         Assert.True((await driver.SendAsync(conversation, "Here now!")).Queued);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class V2OutboxTestsOnPostgreSql : V2OutboxTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Team;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Team;
 
-public sealed class TeamServiceTests : IAsyncLifetime
+public class TeamServiceTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private CoreHost host = default!;
 
-    public async ValueTask InitializeAsync() => host = await CoreHost.StartAsync();
+    public async ValueTask InitializeAsync() => host = await CoreHost.StartAsync(provider: Provider);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 
@@ -175,4 +178,10 @@ public sealed class TeamServiceTests : IAsyncLifetime
 
     private static NewTeamMember Form(string name, string email, string role = TeamRoles.Agent) =>
         new() { DisplayName = name, Email = email, Password = "correct horse battery", Role = role };
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class TeamServiceTestsOnPostgreSql : TeamServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

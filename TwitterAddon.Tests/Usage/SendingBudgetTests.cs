@@ -1,6 +1,7 @@
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Usage;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Usage;
@@ -9,14 +10,16 @@ namespace TwitterAddon.Tests.Usage;
 /// The monthly budget through the real outbox and the emulated X: replies go out until this month's estimated spend
 /// reaches it, then wait queued (as with X's 326) until an admin resumes, raises the budget, or the month ends.
 /// </summary>
-public sealed class SendingBudgetTests : IAsyncLifetime
+public class SendingBudgetTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private DrivenHarness driver = default!;
     private int conversation;
 
     public async ValueTask InitializeAsync()
     {
-        driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
+        driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse, Provider);
         // $0.01 for the DM in, then $0.015 a reply: the first reply brings the month to 83 %, the second past 100 %.
         await driver.SaveUsageSettingsAsync(f => f.MonthlyBudget = 0.03m);
         conversation = await driver.DmConversationAsync();
@@ -106,4 +109,10 @@ public sealed class SendingBudgetTests : IAsyncLifetime
         await driver.ReplyAsync(conversation, text);
         Assert.Equal(1, await driver.DrainOutboxAsync());
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class SendingBudgetTestsOnPostgreSql : SendingBudgetTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Usage;
+using TwitterAddon.Core.Persistence;
 using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Usage;
@@ -10,11 +11,13 @@ namespace TwitterAddon.Tests.Usage;
 /// What X bills, counted as the inbound worker and the outbox do it on a Pay-per-use account: once per resource per
 /// UTC day, whatever X delivers twice or replays, at the prices in force when it happened.
 /// </summary>
-public sealed class UsageCountingTests : IAsyncLifetime
+public class UsageCountingTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private DrivenHarness driver = default!;
 
-    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse);
+    public async ValueTask InitializeAsync() => driver = await DrivenHarness.StartAsync(AccountTier.PayPerUse, Provider);
 
     public async ValueTask DisposeAsync() => await driver.DisposeAsync();
 
@@ -142,4 +145,10 @@ public sealed class UsageCountingTests : IAsyncLifetime
 
         Assert.Equal(UsageRecord.DayOf(driver.Clock.GetUtcNow().AddDays(-1)), Assert.Single(await driver.UsageAsync()).Day);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class UsageCountingTestsOnPostgreSql : UsageCountingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -9,8 +9,10 @@ using TwitterAddon.Tests.Infrastructure;
 namespace TwitterAddon.Tests.Webhooks;
 
 /// <summary>The ack path writes with its own SQL: what it writes must read back through EF exactly.</summary>
-public sealed class InboundEventWriterTests
+public class InboundEventWriterTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 10, 11, 12, 345, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -18,7 +20,7 @@ public sealed class InboundEventWriterTests
     [Fact]
     public async Task WhatTheWriterStores_ReadsBackThroughTheEfModel()
     {
-        await using var host = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var host = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)), provider: Provider);
         var writer = host.Services.GetRequiredService<InboundEventWriter>();
         await writer.StartAsync(Ct);
         var bodies = Enumerable.Range(0, 40).Select(i => Encoding.UTF8.GetBytes($"{{\"n\":{i}}}")).ToList();
@@ -45,11 +47,17 @@ public sealed class InboundEventWriterTests
     [Fact]
     public async Task AfterStop_NewDeliveriesAreRefused_SoTheyAreAnswered500AndResent()
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(provider: Provider);
         var writer = host.Services.GetRequiredService<InboundEventWriter>();
         await writer.StartAsync(Ct);
         await writer.StopAsync(Ct);
 
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => writer.StoreAsync("webhook-a", [1], InboundSource.Webhook, Ct));
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class InboundEventWriterTestsOnPostgreSql : InboundEventWriterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
