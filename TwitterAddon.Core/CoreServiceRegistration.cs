@@ -35,6 +35,7 @@ public static class CoreServiceRegistration
         // It also registers the context as scoped, which Identity's stores use.
         services.AddDbContextFactory<TwitterAddonDbContext>(DatabaseContextOptions.Configure);
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<WorkerLeases>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

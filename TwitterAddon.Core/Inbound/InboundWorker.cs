@@ -17,6 +17,7 @@ namespace TwitterAddon.Core.Inbound;
 /// </summary>
 public sealed partial class InboundWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
+    WorkerLeases leases,
     InboundSignal signal,
     InboundEventWriter writer,
     ContactProfileSignal profileSignal,
@@ -26,6 +27,9 @@ public sealed partial class InboundWorker(
     ILogger<InboundWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
 {
     // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
+    /// <summary>The <see cref="WorkerLease"/> of the one instance that drains the events.</summary>
+    public const string LeaseName = "inbound";
+
     private const int BatchSize = 256;
     private const int FloodBatchSize = 32;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -37,10 +41,16 @@ public sealed partial class InboundWorker(
     /// <summary>Processes one batch of pending events; returns how many there were.</summary>
     public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
+        if (!await leases.HoldAsync(LeaseName, cancellationToken))
+        {
+            // Another instance drains the events; this one takes over if it stops renewing.
+            return 0;
+        }
+
         List<StoredEvent> batch;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            // Only this worker changes pending events, so reading and classifying them need no lock.
+            // Only the lease holder changes pending events, so reading and classifying them need no lock.
             batch = await db.InboundEvents.AsNoTracking().Where(e => e.Status == InboundEventStatus.Pending)
                 .OrderBy(e => e.Id).Take(writer.IsBusy ? FloodBatchSize : BatchSize)
                 .Select(e => new StoredEvent(e.Id, e.WebhookKey, e.Source, e.Body)).ToListAsync(cancellationToken);
@@ -55,6 +65,13 @@ public sealed partial class InboundWorker(
         try
         {
             changed.UnionWith(await ProcessAsync(batch, cancellationToken));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance concluded these events first (it took the lease over while this one was paused):
+            // its work stands, and nothing of this batch was kept.
+            LogConcludedElsewhere(logger, batch.Count);
+            return batch.Count;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -144,6 +161,11 @@ public sealed partial class InboundWorker(
         {
             return await ProcessAsync([stored], cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Concluded by another instance meanwhile (see the batch above).
+            return [];
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Marked failed with the reason, in a fresh context: nothing of the event's half-done work is kept.
@@ -229,6 +251,9 @@ public sealed partial class InboundWorker(
     {
         public IEnumerable<InboundItem> Items => Payload?.Items ?? [];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} inbound events were concluded by another instance first; its work stands")]
+    private static partial void LogConcludedElsewhere(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbound events conflicted with another write; processing them one by one")]
     private static partial void LogBatchRetried(ILogger logger, int count, Exception exception);

@@ -43,6 +43,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // The outbox and the inbound worker both move a reply's status (a send's answer, its echo): each update
         // checks the status it read, so neither overwrites the other (a "delivered" never falls back to "sending").
         builder.Property(m => m.Status).IsConcurrencyToken();
+        // Each attempt to send counts up: of two outboxes that ever start the same attempt (a lease overlap, see
+        // WorkerLeases), only the first records it, and only it calls X.
+        builder.Property(m => m.Attempts).IsConcurrencyToken();
         builder.Property(m => m.Text).HasMaxLength(Message.MaxStoredTextLength);
         builder.Property(m => m.Error).HasMaxLength(500);
         builder.HasOne(m => m.Conversation).WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -19,6 +19,7 @@ namespace TwitterAddon.Core.Outbox;
 /// </summary>
 public sealed partial class OutboxWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
+    WorkerLeases leases,
     XSender x,
     SecretProtector secrets,
     OutboxSignal signal,
@@ -28,11 +29,20 @@ public sealed partial class OutboxWorker(
     TimeProvider clock,
     ILogger<OutboxWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
 {
+    /// <summary>The <see cref="WorkerLease"/> of the one instance that sends the replies.</summary>
+    public const string LeaseName = "outbox";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Sends what is due now; returns how many replies it tried.</summary>
     public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
+        if (!await leases.HoldAsync(LeaseName, cancellationToken))
+        {
+            // Another instance sends the replies; this one takes over if it stops renewing.
+            return 0;
+        }
+
         var now = Clock.GetUtcNow();
         List<(long Id, int ConversationId)> due;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

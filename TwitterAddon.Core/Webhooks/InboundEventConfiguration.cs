@@ -14,5 +14,8 @@ internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<Inbou
         // The worker's queue: pending events in arrival order.
         builder.HasIndex(e => new { e.Status, e.Id });
         builder.Property(e => e.Outcome).HasMaxLength(InboundEvent.OutcomeMaxLength);
+        // Concluding an event checks it is still pending: of two instances that ever process one event (a lease
+        // overlap, see WorkerLeases), only the first commits its work.
+        builder.Property(e => e.Status).IsConcurrencyToken();
     }
 }

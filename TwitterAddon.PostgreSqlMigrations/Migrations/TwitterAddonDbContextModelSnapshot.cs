@@ -480,6 +480,7 @@ namespace TwitterAddon.PostgreSqlMigrations.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int?>("AuthorContactId")
@@ -532,6 +533,25 @@ namespace TwitterAddon.PostgreSqlMigrations.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("TwitterAddon.Core.Persistence.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases", (string)null);
                 });
 
             modelBuilder.Entity("TwitterAddon.Core.Team.TeamMember", b =>
@@ -734,6 +754,7 @@ namespace TwitterAddon.PostgreSqlMigrations.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

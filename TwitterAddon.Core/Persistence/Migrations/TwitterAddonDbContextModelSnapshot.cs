@@ -461,6 +461,7 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AuthorContactId")
@@ -513,6 +514,25 @@ namespace TwitterAddon.Core.Persistence.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("TwitterAddon.Core.Persistence.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases", (string)null);
                 });
 
             modelBuilder.Entity("TwitterAddon.Core.Team.TeamMember", b =>
@@ -711,6 +731,7 @@ namespace TwitterAddon.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
