@@ -9,6 +9,7 @@ using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Channels;
 using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Instances;
 using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
@@ -60,6 +61,7 @@ public static class CoreServiceRegistration
         services.AddUsage();
         services.AddOutbox();
         services.AddInbound();
+        services.AddInstances();
         return services;
     }
 

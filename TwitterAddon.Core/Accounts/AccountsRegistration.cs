@@ -15,7 +15,8 @@ internal static class AccountsRegistration
         services.AddDataProtection().SetApplicationName("TwitterAddon");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyFolder>();
         services.AddSingleton<SecretProtector>();
-        services.AddHostedService<ConsumerSecretsLoader>();
+        services.AddSingleton<ConsumerSecretsLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsumerSecretsLoader>());
         services.AddHostedService<WebhookHealthMonitor>();
         services.AddScoped<AccountActivityConnection>();
         services.AddScoped<ActivityApiConnection>();

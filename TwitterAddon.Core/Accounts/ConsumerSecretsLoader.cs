@@ -7,19 +7,24 @@ using TwitterAddon.Core.Webhooks;
 
 namespace TwitterAddon.Core.Accounts;
 
-/// <summary>Fills <see cref="ConsumerSecrets"/> from the database when the host starts, before X's first CRC.</summary>
-internal sealed partial class ConsumerSecretsLoader(
+/// <summary>
+/// Fills <see cref="ConsumerSecrets"/> from the database when the host starts, before X's first CRC; again when this
+/// instance may have missed another's changes (InstanceRelay, after its connection to the database came back).
+/// </summary>
+public sealed partial class ConsumerSecretsLoader(
     IDbContextFactory<TwitterAddonDbContext> contexts, SecretProtector protector, ConsumerSecrets secrets,
     ILogger<ConsumerSecretsLoader> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var account in await db.XAccounts.AsNoTracking().ToListAsync(cancellationToken))
         {
             try
             {
-                secrets.Set(account.WebhookKey, protector.Unprotect(account.ProtectedConsumerSecret));
+                secrets.LoadStored(account.WebhookKey, protector.Unprotect(account.ProtectedConsumerSecret));
             }
             catch (CryptographicException)
             {

@@ -8,7 +8,19 @@ public abstract class WakeSignal : IDisposable
 {
     private readonly SemaphoreSlim raised = new(0, 1);
 
+    /// <summary>Fired by each <see cref="Raise"/>: another instance's worker may be the one to wake (InstanceRelay tells it).</summary>
+    public event Action? Raised;
+
     public void Raise()
+    {
+        Wake();
+        Raised?.Invoke();
+    }
+
+    /// <summary>Another instance raised it: wakes this instance's worker without telling the others again.</summary>
+    public void RaiseFromAnotherInstance() => Wake();
+
+    private void Wake()
     {
         try
         {

@@ -18,12 +18,16 @@ namespace TwitterAddon.Core.Inbound;
 public sealed partial class ContactProfileWorker(
     IDbContextFactory<TwitterAddonDbContext> contexts,
     ContactProfileSignal signal,
+    WorkerLeases leases,
     IXApiV2 x,
     SecretProtector protector,
     InboxNotifier inboxNotifier,
     TimeProvider clock,
     ILogger<ContactProfileWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
 {
+    /// <summary>The <see cref="WorkerLease"/> of the one instance that looks profiles up.</summary>
+    public const string LeaseName = "contact-profiles";
+
     /// <summary>X's limit of ids per lookup.</summary>
     public const int BatchSize = 100;
 
@@ -36,7 +40,8 @@ public sealed partial class ContactProfileWorker(
 
     public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        if (Clock.GetUtcNow() < nextTry)
+        // One instance looks profiles up (each lookup is billed by X); another takes over if it stops renewing.
+        if (Clock.GetUtcNow() < nextTry || !await leases.HoldAsync(LeaseName, cancellationToken))
         {
             return 0;
         }

@@ -32,17 +32,17 @@ public sealed class InboxNotifier(TimeProvider clock, ILogger<InboxNotifier> log
         }
     }
 
+    /// <summary>
+    /// Fired for each change made in this instance, with the conversations (null: everything): pages on other
+    /// instances redraw too (InstanceRelay tells them).
+    /// </summary>
+    public event Action<IReadOnlyCollection<int>?>? Changed;
+
     public void ConversationsChanged(IEnumerable<int> conversationIds)
     {
-        lock (gate)
-        {
-            foreach (var id in conversationIds)
-            {
-                Record(id);
-            }
-        }
-
-        Signal();
+        var ids = conversationIds.ToList();
+        Apply(ids);
+        Changed?.Invoke(ids);
     }
 
     public void ConversationChanged(int conversationId) => ConversationsChanged([conversationId]);
@@ -50,9 +50,28 @@ public sealed class InboxNotifier(TimeProvider clock, ILogger<InboxNotifier> log
     /// <summary>Something every row may show changed (a channel's name or icon, customers' profiles): pages reload their lists.</summary>
     public void EverythingChanged()
     {
+        Apply(null);
+        Changed?.Invoke(null);
+    }
+
+    /// <summary>Another instance changed these conversations (null: everything): this instance's pages redraw them.</summary>
+    public void ChangedOnAnotherInstance(IReadOnlyCollection<int>? conversationIds) => Apply(conversationIds);
+
+    private void Apply(IReadOnlyCollection<int>? conversationIds)
+    {
         lock (gate)
         {
-            Record(null);
+            if (conversationIds is null)
+            {
+                Record(null);
+            }
+            else
+            {
+                foreach (var id in conversationIds)
+                {
+                    Record(id);
+                }
+            }
         }
 
         Signal();

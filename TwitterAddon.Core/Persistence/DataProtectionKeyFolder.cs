@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
@@ -8,17 +9,26 @@ using Microsoft.Extensions.Options;
 namespace TwitterAddon.Core.Persistence;
 
 /// <summary>
-/// Keeps the Data Protection keys in <c>DataProtection:KeysFolder</c>, by default a <c>keys</c> folder
-/// beside the database: whoever backs up or moves the database takes the keys that unlock it along. The folder and
-/// the key files are owner-only; the keys can be encrypted with a certificate (<c>DataProtection:Certificate</c>, Web).
+/// Where the Data Protection keys (sign-in cookies, the stored X secrets) are kept. On SQLite, in
+/// <c>DataProtection:KeysFolder</c>, by default a <c>keys</c> folder beside the database: whoever backs up or moves the
+/// database takes the keys that unlock it along; the folder and the key files are owner-only. On PostgreSQL, in the
+/// database's DataProtectionKeys table unless a folder is set: every instance then reads one key ring, so a cookie
+/// or a secret protected by one is read by all. Either way the keys can be encrypted with a certificate
+/// (<c>DataProtection:Certificate</c>, Web).
 /// </summary>
 internal sealed partial class DataProtectionKeyFolder(
-    DatabaseLocation database, IConfiguration configuration, IHostEnvironment environment, ILoggerFactory loggers)
+    DatabaseLocation database, IConfiguration configuration, IHostEnvironment environment, IServiceProvider services, ILoggerFactory loggers)
     : IConfigureOptions<KeyManagementOptions>
 {
     public void Configure(KeyManagementOptions options)
     {
         var configured = configuration["DataProtection:KeysFolder"];
+        if (database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(configured))
+        {
+            options.XmlRepository = new EntityFrameworkCoreXmlRepository<TwitterAddonDbContext>(services, loggers);
+            return;
+        }
+
         var folder = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(database.DataFolder, "keys")
             : Path.GetFullPath(configured, environment.ContentRootPath);

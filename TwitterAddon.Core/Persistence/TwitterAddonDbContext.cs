@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace TwitterAddon.Core.Persistence;
 /// properties (<c>db.Messages</c>), so this context knows no feature and every feature may depend on it.
 /// </summary>
 public sealed class TwitterAddonDbContext(DbContextOptions<TwitterAddonDbContext> options)
-    : IdentityDbContext<TeamMember, IdentityRole, string>(options)
+    : IdentityDbContext<TeamMember, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring on PostgreSQL, shared by every instance (on SQLite the keys are files: <see cref="DataProtectionKeyFolder"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>How many writes of this context hold the <see cref="DatabaseWriteGate"/> (see <see cref="WriteGateInterceptor"/>).</summary>
     internal WriteGateHold WriteHold { get; } = new();
 

@@ -11,9 +11,39 @@ public sealed class ConsumerSecrets
 {
     private readonly ConcurrentDictionary<string, string> secrets = new(StringComparer.Ordinal);
 
-    public void Set(string webhookKey, string consumerSecret) => secrets[webhookKey] = consumerSecret;
+    /// <summary>
+    /// Fired by each <see cref="Set"/> (with the secret) and <see cref="Forget"/> (with null): X's CRC or a delivery
+    /// may reach another instance, which must know the secret too (InstanceRelay tells it).
+    /// </summary>
+    public event Action<string, string?>? Changed;
 
-    public void Forget(string webhookKey) => secrets.TryRemove(webhookKey, out _);
+    public void Set(string webhookKey, string consumerSecret)
+    {
+        secrets[webhookKey] = consumerSecret;
+        Changed?.Invoke(webhookKey, consumerSecret);
+    }
+
+    public void Forget(string webhookKey)
+    {
+        secrets.TryRemove(webhookKey, out _);
+        Changed?.Invoke(webhookKey, null);
+    }
+
+    /// <summary>Read from the database, which every instance reads for itself: not announced.</summary>
+    public void LoadStored(string webhookKey, string consumerSecret) => secrets[webhookKey] = consumerSecret;
+
+    /// <summary>Another instance set (or, with null, forgot) the secret: this one follows, and tells no one.</summary>
+    public void ChangedOnAnotherInstance(string webhookKey, string? consumerSecret)
+    {
+        if (consumerSecret is null)
+        {
+            secrets.TryRemove(webhookKey, out _);
+        }
+        else
+        {
+            secrets[webhookKey] = consumerSecret;
+        }
+    }
 
     public bool TryGet(string webhookKey, out string consumerSecret) => secrets.TryGetValue(webhookKey, out consumerSecret!);
 }

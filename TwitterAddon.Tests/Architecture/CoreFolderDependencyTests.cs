@@ -11,7 +11,7 @@ public sealed class CoreFolderDependencyTests
     private static readonly string[] Order =
     [
         "Text", "Concurrency", "Validation", "Live", "Twitter", "Team", "Persistence",
-        "Webhooks", "Accounts", "Channels", "Inbox", "Usage", "Outbox", "Inbound",
+        "Webhooks", "Accounts", "Channels", "Inbox", "Usage", "Outbox", "Inbound", "Instances",
     ];
 
     [Fact]

@@ -55,7 +55,6 @@ public sealed class TestDatabase : IDisposable
             if (Provider == DatabaseProvider.PostgreSql)
             {
                 // Beside the test's data, as on SQLite; the default (data/ under the content root) would be shared by every test.
-                settings["DataProtection:KeysFolder"] = Path.Combine(Folder, "keys");
                 settings["Emulator:WorldFile"] = Path.Combine(Folder, "emulator-world.json");
             }
 
