@@ -11,6 +11,7 @@ using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Inbox;
 using TwitterAddon.Core.Instances;
 using TwitterAddon.Core.Live;
+using TwitterAddon.Core.Operations;
 using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Team;
@@ -62,6 +63,7 @@ public static class CoreServiceRegistration
         services.AddOutbox();
         services.AddInbound();
         services.AddInstances();
+        services.AddOperations();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using TwitterAddon.Core.Operations;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Emulator;
 using TwitterAddon.Web.Components;
@@ -63,7 +64,10 @@ public static partial class WebPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness: the process answers and its database does. Readiness adds whether the workers keep up (WorkersReadiness).
+        app.MapHealthChecks("/healthz", new() { Predicate = check => !check.Tags.Contains(WorkersReadiness.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/readyz").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapSignInEndpoints();
         app.MapChannelIconEndpoints();
         app.MapTwitterWebhookEndpoints();

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+using TwitterAddon.Core.Operations;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Telemetry;
 using TwitterAddon.Emulator;
 using TwitterAddon.Web.Components;
 using TwitterAddon.Web.Endpoints;
@@ -54,7 +57,14 @@ public static class WebServiceRegistration
         services.AddKeyRingCertificate(configuration, environment);
 
 
-        services.AddHealthChecks().AddDbContextCheck<TwitterAddonDbContext>(
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(AddonMeter.Name, "Npgsql")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        services.AddHealthChecks()
+            .AddCheck<WorkersReadiness>("workers", tags: [WorkersReadiness.Tag])
+            .AddDbContextCheck<TwitterAddonDbContext>(
             "database",
             customTestQuery: async (db, cancellationToken) =>
             {

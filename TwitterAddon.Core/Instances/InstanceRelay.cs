@@ -40,8 +40,13 @@ public sealed partial class InstanceRelay(
     private readonly Channel<RelayMessage> outgoing = System.Threading.Channels.Channel.CreateUnbounded<RelayMessage>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly TaskCompletionSource firstListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>True while this instance listens to the others (always false on SQLite).</summary>
     public bool Listening { get; private set; }
+
+    /// <summary>Completes once this instance first listens to the others (never on SQLite).</summary>
+    public Task FirstListening => firstListening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -113,6 +118,7 @@ public sealed partial class InstanceRelay(
                 }
 
                 Listening = true;
+                firstListening.TrySetResult();
                 if (!first)
                 {
                     await CatchUpAsync(stoppingToken);

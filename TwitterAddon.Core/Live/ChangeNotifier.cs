@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using TwitterAddon.Core.Telemetry;
 
 namespace TwitterAddon.Core.Live;
 
@@ -11,10 +13,14 @@ namespace TwitterAddon.Core.Live;
 /// <param name="window">Changes within this window after the first reach the pages as one notification.</param>
 public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger, TimeSpan window)
 {
+    private static readonly Histogram<double> UpdateDuration = AddonMeter.Instance.CreateHistogram<double>(
+        "twitteraddon.live.update.duration", "s", "From a change to an open page having redrawn for it (one measurement per page)");
+
     /// <summary>Changes within this window after the first reach the pages as one notification.</summary>
     public TimeSpan CoalesceWindow { get; } = window;
 
     private readonly ILogger log = logger;
+    private readonly TimeProvider time = clock;
     private readonly Lock sync = new();
     private Subscription[] subscriptions = [];
     private int scheduled;
@@ -43,17 +49,17 @@ public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger,
         }
 
         // The window starts now, on the injected clock (a test's fake clock sees the timer at once).
-        _ = DeliverAfterAsync(Task.Delay(CoalesceWindow, clock));
+        _ = DeliverAfterAsync(Task.Delay(CoalesceWindow, time), time.GetTimestamp());
     }
 
-    private async Task DeliverAfterAsync(Task window)
+    private async Task DeliverAfterAsync(Task window, long changedAt)
     {
         await window.ConfigureAwait(false);
         // Cleared before the subscribers run: a change made while they run schedules another round.
         Volatile.Write(ref scheduled, 0);
         foreach (var subscription in Volatile.Read(ref subscriptions))
         {
-            subscription.Deliver();
+            subscription.Deliver(changedAt);
         }
     }
 
@@ -75,12 +81,17 @@ public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger,
         // 0: idle; 1: running; 2: running, and changed again meanwhile (run once more when done).
         private int state;
 
-        public void Deliver()
+        // When the latest change this page is catching up with was made (the clock's timestamp).
+        private long changedAt;
+
+        public void Deliver(long at)
         {
             if (disposed.IsCancellationRequested)
             {
                 return;
             }
+
+            Volatile.Write(ref changedAt, at);
 
             while (true)
             {
@@ -109,9 +120,11 @@ public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger,
             do
             {
                 Volatile.Write(ref state, 1);
+                var since = Volatile.Read(ref changedAt);
                 try
                 {
                     await onChanged(disposed.Token);
+                    UpdateDuration.Record(notifier.time.GetElapsedTime(since).TotalSeconds, new KeyValuePair<string, object?>("notifier", notifier.GetType().Name));
                 }
                 catch (OperationCanceledException) when (disposed.IsCancellationRequested)
                 {

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using TwitterAddon.Core.Telemetry;
 
 namespace TwitterAddon.Core.Twitter;
 
@@ -10,6 +12,9 @@ namespace TwitterAddon.Core.Twitter;
 /// </summary>
 public sealed class RateLimitHandler(TimeProvider clock, IOptions<XApiOptions> options) : DelegatingHandler
 {
+    private static readonly Histogram<double> Waits = AddonMeter.Instance.CreateHistogram<double>(
+        "twitteraddon.x.rate_limit_wait", "s", "Waits for X's rate-limit window to reset before sending a request again");
+
     public const string ResetHeader = "x-rate-limit-reset";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -27,6 +32,7 @@ public sealed class RateLimitHandler(TimeProvider clock, IOptions<XApiOptions> o
         }
 
         response.Dispose();
+        Waits.Record(Math.Max(0, wait.TotalSeconds));
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait + TimeSpan.FromMilliseconds(250), clock, cancellationToken);

@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using TwitterAddon.Core.Telemetry;
 using TwitterAddon.Core.Twitter.OAuth;
 
 namespace TwitterAddon.Core.Twitter;
@@ -16,6 +19,9 @@ namespace TwitterAddon.Core.Twitter;
 /// </summary>
 public sealed class XTransport(HttpClient http, XBearerTokenCache bearerTokens)
 {
+    private static readonly Counter<long> Calls = AddonMeter.Instance.CreateCounter<long>(
+        "twitteraddon.x.calls", "{call}", "Calls to X's API by endpoint and HTTP status (unreachable: no answer), after the client's own retries");
+
     /// <summary>The credentials' user signs the request (OAuth 1.0a, by <see cref="OAuth1Handler"/>).</summary>
     public static XAuth User(OAuthCredentials credentials) => new(credentials, null);
 
@@ -80,13 +86,17 @@ public sealed class XTransport(HttpClient http, XBearerTokenCache bearerTokens)
     /// <summary>No answer from X (network, timeout, open circuit) becomes an <see cref="XApiException"/> too, so callers handle one thing.</summary>
     private async Task<HttpResponseMessage> SendOrExplainAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
     {
+        var endpoint = new KeyValuePair<string, object?>("endpoint", XEndpoint.Of(request.Method, path));
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            var response = await http.SendAsync(request, cancellationToken);
+            Calls.Add(1, endpoint, new("status", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)));
+            return response;
         }
         catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            Calls.Add(1, endpoint, new("status", "unreachable"));
             throw new XApiException($"X could not be reached for {path}: {e.Message}", e);
         }
     }

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Live;
 using TwitterAddon.Core.Persistence;
+using TwitterAddon.Core.Telemetry;
 
 namespace TwitterAddon.Core.Webhooks;
 
@@ -17,6 +19,9 @@ public sealed partial class InboundEventWriter(
     ILogger<InboundEventWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
+
+    private static readonly Counter<long> Acknowledged = AddonMeter.Instance.CreateCounter<long>(
+        "twitteraddon.events.acknowledged", "{event}", "Deliveries stored (and so answered 200) by this instance");
 
     private readonly Channel<PendingEvent> queue = Channel.CreateBounded<PendingEvent>(
         new BoundedChannelOptions(16 * 1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -68,6 +73,7 @@ public sealed partial class InboundEventWriter(
                     await db.Database.ExecuteSqlRawAsync(sql, values, CancellationToken.None);
                 }
 
+                Acknowledged.Add(batch.Count);
                 foreach (var stored in batch)
                 {
                     stored.Stored.TrySetResult();

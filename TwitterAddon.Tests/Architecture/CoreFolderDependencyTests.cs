@@ -10,8 +10,8 @@ public sealed class CoreFolderDependencyTests
     /// <summary>Lowest first. CoreServiceRegistration (the root namespace) wires them all and is outside the order.</summary>
     private static readonly string[] Order =
     [
-        "Text", "Concurrency", "Validation", "Live", "Twitter", "Team", "Persistence",
-        "Webhooks", "Accounts", "Channels", "Inbox", "Usage", "Outbox", "Inbound", "Instances",
+        "Telemetry", "Text", "Concurrency", "Validation", "Live", "Twitter", "Team", "Persistence",
+        "Webhooks", "Accounts", "Channels", "Inbox", "Usage", "Outbox", "Inbound", "Instances", "Operations",
     ];
 
     [Fact]
