@@ -1,7 +1,12 @@
 using TwitterAddon.Core;
 using TwitterAddon.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DataMoveCommand.HostArguments(args));
+if (DataMoveCommand.Requested(args))
+{
+    return await DataMoveCommand.RunAsync(args, builder.Configuration, builder.Environment);
+}
+
 builder.Services.AddTwitterAddonCore();
 builder.Services.AddTwitterAddonWeb(builder.Configuration, builder.Environment);
 

@@ -14,6 +14,14 @@ internal static class DatabaseContextOptions
     /// </summary>
     public const string PostgreSqlMigrationsAssembly = "TwitterAddon.PostgreSqlMigrations";
 
+    /// <summary>A context's options on a SQLite file, outside the app (no write gate): for the data move.</summary>
+    public static DbContextOptions<TwitterAddonDbContext> Sqlite(string connectionString) =>
+        new DbContextOptionsBuilder<TwitterAddonDbContext>().UseSqlite(connectionString).Options;
+
+    /// <summary>A context's options on PostgreSQL, with its migration set.</summary>
+    public static DbContextOptions<TwitterAddonDbContext> PostgreSql(string connectionString) =>
+        new DbContextOptionsBuilder<TwitterAddonDbContext>().UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)).Options;
+
     public static void Configure(IServiceProvider services, DbContextOptionsBuilder options)
     {
         var location = services.GetRequiredService<DatabaseLocation>();
