@@ -8,7 +8,7 @@ namespace TwitterAddon.LoadTest;
 /// The real portal (TwitterAddon.Web.dll) as a child process, Production settings, on its own database; with
 /// <paramref name="settings"/> added (another X, say), or as the emulated X itself (<see cref="EmulatedX"/>).
 /// </summary>
-internal sealed class HostProcess(string webDll, string databaseFile, int port, IReadOnlyList<string>? settings = null, string environment = "Production")
+internal sealed class HostProcess(string webDll, LoadDatabase database, int port, IReadOnlyList<string>? settings = null, string environment = "Production")
     : IDisposable
 {
     private Process? process;
@@ -29,21 +29,27 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port, 
         return process.TotalProcessorTime;
     }
 
-    /// <summary>A fresh folder with a seeded database, and the portal started on it.</summary>
-    public static async Task<(HostProcess Host, string Folder, string DatabaseFile, string WebhookKey)> StartSeededAsync(string webDll, string name, AccountTier tier)
+    /// <summary>A fresh folder with a seeded database, and <c>--instances</c> portals started on it.</summary>
+    public static async Task<(IReadOnlyList<HostProcess> Hosts, string Folder, LoadDatabase Database, string WebhookKey)> StartSeededAsync(
+        RunOptions options, string name)
     {
         var folder = Directory.CreateTempSubdirectory($"twitteraddon-{name}-").FullName;
-        var host = new HostProcess(webDll, Path.Combine(folder, "twitteraddon.db"), FreePort());
-        var (databaseFile, key) = await Seeder.SeedAsync(folder, host.BaseUrl, tier);
-        await host.StartAsync();
-        return (host, folder, databaseFile, key);
+        var database = LoadDatabase.For(options, folder, name);
+        var hosts = Enumerable.Range(0, options.Instances).Select(_ => new HostProcess(options.WebDll, database, FreePort())).ToList();
+        var key = await Seeder.SeedAsync(database, hosts[0].BaseUrl, options.Tier);
+        foreach (var host in hosts)
+        {
+            await host.StartAsync();
+        }
+
+        return (hosts, folder, database, key);
     }
 
     /// <summary>A second host that only plays X (the emulator on, Development), so it outlives the portal's kills.</summary>
     public static async Task<(HostProcess Host, string Folder)> EmulatedXAsync(string webDll)
     {
         var folder = Directory.CreateTempSubdirectory("twitteraddon-x-").FullName;
-        var host = new HostProcess(webDll, Path.Combine(folder, "x.db"), FreePort(), ["--Emulator:Enabled=true"], "Development");
+        var host = new HostProcess(webDll, LoadDatabase.Sqlite(Path.Combine(folder, "x.db")), FreePort(), ["--Emulator:Enabled=true"], "Development");
         await host.StartAsync();
         return (host, folder);
     }
@@ -71,9 +77,8 @@ internal sealed class HostProcess(string webDll, string databaseFile, int port, 
         foreach (var argument in new[]
         {
             webDll, "--urls", BaseUrl, "--environment", environment,
-            $"--ConnectionStrings:TwitterAddon=Data Source={databaseFile}", $"--App:PublicBaseUrl={BaseUrl}",
-            "--Logging:LogLevel:Default=Warning",
-        }.Concat(settings ?? []))
+            $"--App:PublicBaseUrl={BaseUrl}", "--Logging:LogLevel:Default=Warning",
+        }.Concat(database.Settings.Select(s => $"--{s.Key}={s.Value}")).Concat(settings ?? []))
         {
             start.ArgumentList.Add(argument);
         }

@@ -11,23 +11,23 @@ namespace TwitterAddon.LoadTest;
 /// </summary>
 internal static class InboxCheck
 {
-    public static async Task<long> PendingAsync(string databaseFile)
+    public static async Task<long> PendingAsync(LoadDatabase database)
     {
-        await using var db = Open(databaseFile);
+        await using var db = Open(database);
         return await db.InboundEvents.LongCountAsync(e => e.Status == InboundEventStatus.Pending);
     }
 
-    public static async Task<long> MessagesAsync(string databaseFile)
+    public static async Task<long> MessagesAsync(LoadDatabase database)
     {
-        await using var db = Open(databaseFile);
+        await using var db = Open(database);
         return await db.Messages.LongCountAsync();
     }
 
     /// <summary>Waits for the worker to drain; returns the seconds it took.</summary>
-    public static async Task<double> WaitDrainedAsync(string databaseFile, TimeSpan timeout)
+    public static async Task<double> WaitDrainedAsync(LoadDatabase database, TimeSpan timeout)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        while (await PendingAsync(databaseFile) > 0 && started.Elapsed < timeout)
+        while (await PendingAsync(database) > 0 && started.Elapsed < timeout)
         {
             await Task.Delay(200);
         }
@@ -36,15 +36,13 @@ internal static class InboxCheck
     }
 
     /// <summary>How many times each X id appears among the messages.</summary>
-    public static async Task<Dictionary<string, int>> MessageIdCountsAsync(string databaseFile)
+    public static async Task<Dictionary<string, int>> MessageIdCountsAsync(LoadDatabase database)
     {
-        await using var db = Open(databaseFile);
+        await using var db = Open(database);
         return await db.Messages.Where(m => m.XId != null).GroupBy(m => m.XId!)
             .Select(g => new { XId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.XId, g => g.Count, StringComparer.Ordinal);
     }
 
-    private static TwitterAddonDbContext Open(string databaseFile) =>
-        new(new DbContextOptionsBuilder<TwitterAddonDbContext>()
-            .UseSqlite($"Data Source={databaseFile};Mode=ReadOnly;Default Timeout=15").Options);
+    private static TwitterAddonDbContext Open(LoadDatabase database) => new(database.ReadOptions);
 }

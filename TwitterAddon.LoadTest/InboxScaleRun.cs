@@ -59,9 +59,9 @@ internal static class InboxScaleRun
         var key = await File.ReadAllTextAsync(Path.Combine(folder, KeyFile));
         var port = HostProcess.FreePort();
         // Development so the unpublished build serves its static web assets; no emulator: the DMs are posted as X would.
-        using var host = new HostProcess(options.WebDll, Path.Combine(folder, "twitteraddon.db"), port, ["--Emulator:Enabled=false"], "Development");
+        using var host = new HostProcess(options.WebDll, LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), port, ["--Emulator:Enabled=false"], "Development");
         await host.StartAsync();
-        var database = Path.Combine(folder, "twitteraddon.db");
+        var database = LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db"));
         // A first run warms the host and the database's pages (not counted); each run is followed by the worker catching up.
         await IngestAsync(host, key, "4");
         await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(15));

@@ -16,9 +16,9 @@ internal static class InboxTabsRun
         var folder = Directory.CreateTempSubdirectory("twitteraddon-tabs-").FullName;
         var port = HostProcess.FreePort();
         var icon = NoisePng(580, 580);
-        await Seeder.SeedInboxAsync(folder, $"http://127.0.0.1:{port}", icon, conversations: 50);
+        await Seeder.SeedInboxAsync(LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), $"http://127.0.0.1:{port}", icon, conversations: 50);
         // Development only so the unpublished build serves its static web assets (blazor.web.js, MudBlazor); no emulator.
-        using var host = new HostProcess(options.WebDll, Path.Combine(folder, "twitteraddon.db"), port, ["--Emulator:Enabled=false"], "Development");
+        using var host = new HostProcess(options.WebDll, LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), port, ["--Emulator:Enabled=false"], "Development");
         await host.StartAsync();
 
         await using var admin = await AdminBrowser.SignInAsync(host.BaseUrl);
@@ -50,7 +50,7 @@ internal static class InboxTabsRun
     }
 
     /// <summary>Random pixels, which do not compress: a 580 x 580 PNG is about 1 MB.</summary>
-    private static byte[] NoisePng(int width, int height)
+    public static byte[] NoisePng(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var pixels = new byte[width * height * 4];

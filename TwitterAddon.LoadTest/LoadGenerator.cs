@@ -13,10 +13,21 @@ internal sealed record LoadResult(long Acked, long Errors, TimeSpan Elapsed, dou
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
 }
 
-/// <summary>Posts signed unique events from <paramref name="concurrency"/> loops for a while, and probes the CRC meanwhile.</summary>
+/// <summary>
+/// Posts signed unique events from <paramref name="concurrency"/> loops for a while, and probes the CRC meanwhile. With
+/// several instances' addresses it spreads the events over them in turn, as a load balancer would (a retry goes to the next).
+/// </summary>
 /// <param name="retryUntilAcked">Send an event again until it is answered 200, as X retries: each one acked once, some stored twice.</param>
-internal sealed class LoadGenerator(string baseUrl, string webhookKey, AccountTier tier, int concurrency, string runId, bool retryUntilAcked = false)
+internal sealed class LoadGenerator(
+    IReadOnlyList<string> baseUrls, string webhookKey, AccountTier tier, int concurrency, string runId, bool retryUntilAcked = false)
 {
+    private long sent;
+
+    public LoadGenerator(string baseUrl, string webhookKey, AccountTier tier, int concurrency, string runId, bool retryUntilAcked = false)
+        : this([baseUrl], webhookKey, tier, concurrency, runId, retryUntilAcked)
+    {
+    }
+
     private long next;
 
     public async Task<LoadResult> RunAsync(TimeSpan duration, long maxEvents = long.MaxValue, CancellationToken stop = default)
@@ -24,14 +35,14 @@ internal sealed class LoadGenerator(string baseUrl, string webhookKey, AccountTi
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var events = new SignedEvents(runId, tier);
-        var url = $"{baseUrl}/webhooks/twitter/{webhookKey}";
+        var urls = baseUrls.Select(b => $"{b}/webhooks/twitter/{webhookKey}").ToArray();
         var acked = new System.Collections.Concurrent.ConcurrentBag<string>();
         long errors = 0;
         var clock = Stopwatch.StartNew();
         using var timeUp = CancellationTokenSource.CreateLinkedTokenSource(stop);
         timeUp.CancelAfter(duration);
 
-        var crc = ProbeCrcAsync(http, url, timeUp.Token);
+        var crc = ProbeCrcAsync(http, urls[0], timeUp.Token);
         var loops = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             var latencies = new List<double>(200_000);
@@ -55,6 +66,7 @@ internal sealed class LoadGenerator(string baseUrl, string webhookKey, AccountTi
             {
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new("application/json");
+                var url = urls[Interlocked.Increment(ref sent) % urls.Length];
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
                 request.Headers.TryAddWithoutValidation("x-twitter-webhooks-signature", signature);
                 var started = Stopwatch.GetTimestamp();

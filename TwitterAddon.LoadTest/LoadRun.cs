@@ -10,23 +10,37 @@ namespace TwitterAddon.LoadTest;
 /// </summary>
 internal static class LoadRun
 {
+    // The portal reads its queues every 5 s (WorkQueueMonitor): one more reading shows the drained queue.
+    private static readonly TimeSpan WorkQueueReadingInterval = TimeSpan.FromSeconds(6);
+
     public static async Task<int> RunAsync(RunOptions options)
     {
-        var (host, folder, databaseFile, key) = await HostProcess.StartSeededAsync(options.WebDll, "load", options.Tier);
-        using var running = host;
+        var (hosts, folder, database, key) = await HostProcess.StartSeededAsync(options, "load");
+        using var db = database;
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        Console.WriteLine($"Portal: {options.Tier.Label()} payloads, {options.Seconds} s at concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, database {databaseFile}");
+        var urls = hosts.Select(h => h.BaseUrl).ToList();
+        Console.WriteLine($"Portal: {options.Tier.Label()} payloads, {options.Seconds} s at concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, " +
+            $"{hosts.Count} instance(s) on {database.Description}");
 
         // A short warm-up (JIT, connection pool) that is not counted.
-        await new LoadGenerator(host.BaseUrl, key, options.Tier, options.Concurrency, "9").RunAsync(TimeSpan.FromSeconds(3));
-        var portal = await new LoadGenerator(host.BaseUrl, key, options.Tier, options.Concurrency, "1").RunAsync(duration);
+        await new LoadGenerator(urls, key, options.Tier, options.Concurrency, "9").RunAsync(TimeSpan.FromSeconds(3));
+        await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(10));
+        using var scrapes = new CancellationTokenSource();
+        var queue = MetricsScrape.SampleAsync(hosts[0].BaseUrl, "twitteraddon_events_waiting", scrapes.Token);
+        var portal = await new LoadGenerator(urls, key, options.Tier, options.Concurrency, "1").RunAsync(duration);
         Report("portal", portal);
-        var drainSeconds = await InboxCheck.WaitDrainedAsync(databaseFile, TimeSpan.FromMinutes(10));
-        var ids = await InboxCheck.MessageIdCountsAsync(databaseFile);
+        var drainSeconds = await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(10));
+        await Task.Delay(WorkQueueReadingInterval);
+        await scrapes.CancelAsync();
+        Console.WriteLine($"/metrics twitteraddon_events_waiting, once a second from the load's start: {string.Join(" ", await queue)}");
+        var ids = await InboxCheck.MessageIdCountsAsync(database);
         var lost = portal.AckedIds.Count(id => !ids.ContainsKey(id));
         Console.WriteLine($"portal inbox: {portal.AckedIds.Count(ids.ContainsKey)} of {portal.Acked} acked events are messages " +
             $"({lost} lost), inbox drained {drainSeconds:F1} s after the load ended");
-        host.Kill();
+        foreach (var host in hosts)
+        {
+            host.Kill();
+        }
 
         var barePort = HostProcess.FreePort();
         await using var bare = await BareEndpoint.StartAsync(barePort);

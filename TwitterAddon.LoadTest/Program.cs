@@ -9,6 +9,9 @@ using TwitterAddon.LoadTest;
 //   tabs                                     the inbox page's size with a 1 MB channel icon, and the server memory 10 open inbox tabs add
 //   seedscale --folder DIR [--messages N]    a busy brand's year in DIR (1,000,000 messages by default), once
 //   scale --folder DIR [--tabs 30] [--live 20]  that inbox on the real host with live tabs: live latency, memory, wire, ingest
+//   live2 [--live 20]                        two instances on PostgreSQL: DMs acked by B, timed to the screen in inbox tabs on A
+//   --database postgresql [--postgres CS] [--instances N]  load and kill on PostgreSQL (a fresh database on that server),
+//                                            with the events spread over N instances
 //   --api v1.1|v2                            Account Activity payloads for a Sandbox account (default), or X Activity API
 //                                            envelopes for a Pay-per-use account
 var options = RunOptions.Parse(args);
@@ -20,6 +23,7 @@ return options.Command switch
     "tabs" => await InboxTabsRun.RunAsync(options, tabs: 10),
     "seedscale" => await InboxScaleRun.SeedAsync(options.Folder, options.Messages),
     "scale" => await InboxScaleRun.RunAsync(options, options.Folder, options.Tabs, options.Live),
+    "live2" => await CrossInstanceRun.RunAsync(options, tabs: 5, dms: options.Live),
     _ => Usage(),
 };
 

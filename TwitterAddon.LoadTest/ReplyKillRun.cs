@@ -31,7 +31,7 @@ internal static class ReplyKillRun
         var port = HostProcess.FreePort();
         var databaseFile = Path.Combine(folder, "twitteraddon.db");
         using var core = await Seeder.SeedForRepliesAsync(folder, $"http://127.0.0.1:{port}", mention);
-        using var portal = new HostProcess(options.WebDll, databaseFile, port, [$"--Twitter:ApiBaseUrl={x.BaseUrl}/emulator/x/"]);
+        using var portal = new HostProcess(options.WebDll, LoadDatabase.Sqlite(databaseFile), port, [$"--Twitter:ApiBaseUrl={x.BaseUrl}/emulator/x/"]);
         await portal.StartAsync();
 
         // X takes 0.6 s before it carries a send out and 1.5 s more before it answers: a kill can fall on either side.

@@ -16,6 +16,15 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
     /// <summary>How many DMs the scale run times in the open tabs.</summary>
     public int Live { get; init; } = 20;
 
+    /// <summary>Run the portal on PostgreSQL (<c>--database postgresql</c>) instead of a SQLite file.</summary>
+    public bool PostgreSql { get; init; }
+
+    /// <summary>The PostgreSQL server whose user may create databases (each run makes its own and drops it).</summary>
+    public string PostgreSqlServer { get; init; } = "";
+
+    /// <summary>How many portal instances share the database (PostgreSQL only), with the load spread over them.</summary>
+    public int Instances { get; init; } = 1;
+
     public static RunOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -41,6 +50,9 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
             Messages = Number("--messages", 1_000_000),
             Tabs = Number("--tabs", 30),
             Live = Number("--live", 20),
+            PostgreSql = Value("--database", "sqlite") == "postgresql",
+            PostgreSqlServer = Value("--postgres", "Host=127.0.0.1;Port=5432;Username=twitteraddon;Password=twitteraddon;Database=postgres"),
+            Instances = Number("--instances", 1),
         };
     }
 }

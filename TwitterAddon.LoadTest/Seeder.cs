@@ -18,10 +18,9 @@ namespace TwitterAddon.LoadTest;
 /// </summary>
 internal static class Seeder
 {
-    public static async Task<(string DatabaseFile, string WebhookKey)> SeedAsync(string folder, string publicBaseUrl, AccountTier tier)
+    public static async Task<string> SeedAsync(LoadDatabase database, string publicBaseUrl, AccountTier tier)
     {
-        var databaseFile = Path.Combine(folder, "twitteraddon.db");
-        using var host = await CoreAsync(databaseFile, publicBaseUrl);
+        using var host = await CoreAsync(database, publicBaseUrl);
         var protector = host.Services.GetRequiredService<SecretProtector>();
         var key = WebhookAddress.NewKey();
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
@@ -35,7 +34,7 @@ internal static class Seeder
         });
         db.Channels.Add(new Channel { AccountUserId = SignedEvents.AccountId, Kind = ChannelKind.DirectMessage, Name = "DMs", CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
-        return (databaseFile, key);
+        return key;
     }
 
     /// <summary>
@@ -44,7 +43,7 @@ internal static class Seeder
     /// </summary>
     public static async Task<IHost> SeedForRepliesAsync(string folder, string publicBaseUrl, string mentionId)
     {
-        var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        var host = await CoreAsync(LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), publicBaseUrl);
         var protector = host.Services.GetRequiredService<SecretProtector>();
         var key = WebhookAddress.NewKey();
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
@@ -81,10 +80,10 @@ internal static class Seeder
     /// For the inbox tabs run: an admin, a connected account, a DM channel whose icon is <paramref name="icon"/> (saved
     /// through ChannelService, as the Channels page saves it), and <paramref name="conversations"/> DM conversations.
     /// </summary>
-    public static async Task SeedInboxAsync(string folder, string publicBaseUrl, byte[] icon, int conversations)
+    public static async Task<string> SeedInboxAsync(LoadDatabase database, string publicBaseUrl, byte[] icon, int conversations)
     {
-        var (_, _) = await SeedAsync(folder, publicBaseUrl, AccountTier.Sandbox);
-        using var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        var key = await SeedAsync(database, publicBaseUrl, AccountTier.Sandbox);
+        using var host = await CoreAsync(database, publicBaseUrl);
         using var scope = host.Services.CreateScope();
         var team = scope.ServiceProvider.GetRequiredService<Core.Team.TeamService>();
         var admin = await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = AdminEmail, Password = AdminPassword }, CancellationToken.None);
@@ -109,6 +108,7 @@ internal static class Seeder
         }
 
         await db.SaveChangesAsync();
+        return key;
     }
 
     /// <summary>
@@ -117,8 +117,9 @@ internal static class Seeder
     /// </summary>
     public static async Task<string> SeedScaleAsync(string folder, string publicBaseUrl, Benchmarks.InboxScale.InboxScaleSeeder.Size size)
     {
-        var (_, key) = await SeedAsync(folder, publicBaseUrl, AccountTier.Sandbox);
-        using var host = await CoreAsync(Path.Combine(folder, "twitteraddon.db"), publicBaseUrl);
+        var database = LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db"));
+        var key = await SeedAsync(database, publicBaseUrl, AccountTier.Sandbox);
+        using var host = await CoreAsync(database, publicBaseUrl);
         using var scope = host.Services.CreateScope();
         var team = scope.ServiceProvider.GetRequiredService<Core.Team.TeamService>();
         var admin = await team.CreateFirstAdministratorAsync(new() { DisplayName = "Ada Admin", Email = AdminEmail, Password = AdminPassword }, CancellationToken.None);
@@ -136,14 +137,10 @@ internal static class Seeder
         return key;
     }
 
-    private static async Task<IHost> CoreAsync(string databaseFile, string publicBaseUrl)
+    private static async Task<IHost> CoreAsync(LoadDatabase database, string publicBaseUrl)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DatabaseLocation.ConnectionStringName}"] = $"Data Source={databaseFile}",
-            ["App:PublicBaseUrl"] = publicBaseUrl,
-        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database.Settings) { ["App:PublicBaseUrl"] = publicBaseUrl });
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.AddTwitterAddonCore();
         var host = builder.Build();

@@ -1,0 +1,31 @@
+namespace TwitterAddon.LoadTest;
+
+/// <summary>Scrapes a host's <c>/metrics</c> once a second, as Prometheus would, and keeps one gauge's values.</summary>
+internal static class MetricsScrape
+{
+    public static async Task<List<string>> SampleAsync(string baseUrl, string metric, CancellationToken stop)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var values = new List<string>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var text = await http.GetStringAsync(baseUrl + "/metrics", stop);
+                var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(metric + "{", StringComparison.Ordinal) || l.StartsWith(metric + " ", StringComparison.Ordinal));
+                values.Add(line?.Split(' ')[^1] ?? "-");
+                await Task.Delay(1000, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                values.Add("x");
+            }
+        }
+
+        return values;
+    }
+}
