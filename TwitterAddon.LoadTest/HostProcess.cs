@@ -15,6 +15,9 @@ internal sealed class HostProcess(string webDll, LoadDatabase database, int port
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
 
+    /// <summary>The running host's process id (the leases name their holder by it); null while it is down.</summary>
+    public int? ProcessId => process?.Id;
+
     /// <summary>The resident memory of the running host, in MB (Linux: VmRSS of /proc/{pid}/status).</summary>
     public double ResidentMegabytes()
     {

@@ -13,7 +13,9 @@ namespace TwitterAddon.LoadTest;
 /// random moment while they go out and restarted, trial after trial. X (a second host playing X, which outlives the
 /// kills) answers late on purpose, so kills land before X has a reply and after X has it but before the portal hears
 /// back; no echo reaches the portal (its webhook is not registered), as when it is down. At the end every reply must
-/// be on X exactly once. Trials go on until each timing has been hit <c>--kills</c> times.
+/// be on X exactly once. Trials go on until each timing has been hit <c>--kills</c> times. With <c>--instances 2</c> on
+/// PostgreSQL the instance killed is the one holding the outbox's lease, and the other takes the sending over when the
+/// lease runs out (15 s), so a trial takes longer.
 /// </summary>
 internal static class ReplyKillRun
 {
@@ -28,11 +30,16 @@ internal static class ReplyKillRun
             .ReadFromJsonAsync<JsonObject>())!["id_str"]!.GetValue<string>();
 
         var folder = Directory.CreateTempSubdirectory("twitteraddon-replykill-").FullName;
-        var port = HostProcess.FreePort();
-        var databaseFile = Path.Combine(folder, "twitteraddon.db");
-        using var core = await Seeder.SeedForRepliesAsync(folder, $"http://127.0.0.1:{port}", mention);
-        using var portal = new HostProcess(options.WebDll, LoadDatabase.Sqlite(databaseFile), port, [$"--Twitter:ApiBaseUrl={x.BaseUrl}/emulator/x/"]);
-        await portal.StartAsync();
+        using var database = LoadDatabase.For(options, folder, "replykill");
+        var portals = Enumerable.Range(0, options.Instances)
+            .Select(_ => new HostProcess(options.WebDll, database, HostProcess.FreePort(), [$"--Twitter:ApiBaseUrl={x.BaseUrl}/emulator/x/"])).ToList();
+        using var core = await Seeder.SeedForRepliesAsync(database, portals[0].BaseUrl, mention);
+        foreach (var instance in portals)
+        {
+            await instance.StartAsync();
+        }
+
+        Console.WriteLine($"{portals.Count} instance(s) on {database.Description}");
 
         // X takes 0.6 s before it carries a send out and 1.5 s more before it answers: a kill can fall on either side.
         (await control.PutAsJsonAsync("faults", new { latency_ms = 600, slow_answer_rate = 1.0, slow_answer_ms = 1500 })).EnsureSuccessStatusCode();
@@ -47,6 +54,7 @@ internal static class ReplyKillRun
             await QueueAsync(core.Services, texts, mention);
 
             await Task.Delay(random.Next(0, 4000));
+            var portal = await OutboxHolderAsync(core.Services, portals);
             portal.Kill();
             var (onX, waiting) = (await OnXAsync(control), await WaitingAsync(core.Services));
             var inFlight = waiting.Where(r => r.Status == MessageStatus.Sending).Select(r => r.Text).ToList();
@@ -67,11 +75,24 @@ internal static class ReplyKillRun
         Console.WriteLine($"{trials.Count} trials, {expected.Count} replies; at the kills: {beforeX} being sent and not yet on X, " +
             $"{afterX} on X but not yet answered ({dmsAfterX} of them DMs), {queued} still queued; " +
             $"on X: {expected.Count - missing} replies, {missing} missing, {twice} sent twice");
-        portal.Kill();
+        foreach (var instance in portals)
+        {
+            instance.Kill();
+        }
+
         emulatedX.Kill();
         Directory.Delete(folder, recursive: true);
         Directory.Delete(xFolder, recursive: true);
         return missing == 0 && twice == 0 && beforeX > 0 && afterX > 0 ? 0 : 1;
+    }
+
+    /// <summary>The instance that holds the outbox's lease (the one sending), named by its process id; the first when none does yet.</summary>
+    private static async Task<HostProcess> OutboxHolderAsync(IServiceProvider services, List<HostProcess> portals)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
+        var holder = await db.Set<WorkerLease>().Where(l => l.Name == Core.Outbox.OutboxWorker.LeaseName).Select(l => l.Holder).SingleOrDefaultAsync();
+        var processId = holder?.Split(':') is [_, var pid, _] ? pid : null;
+        return portals.FirstOrDefault(p => p.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) == processId) ?? portals[0];
     }
 
     /// <summary>What an agent's Send does (ReplyService): the replies are queued; the portal's outbox finds them.</summary>

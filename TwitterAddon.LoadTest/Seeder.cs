@@ -41,9 +41,9 @@ internal static class Seeder
     /// For the reply kill run: the emulated X's demo account connected with its real keys (Sandbox tier), both channels,
     /// and two conversations with jane_doe, a DM and her mention <paramref name="mentionId"/> on X. Core stays open for the run.
     /// </summary>
-    public static async Task<IHost> SeedForRepliesAsync(string folder, string publicBaseUrl, string mentionId)
+    public static async Task<IHost> SeedForRepliesAsync(LoadDatabase database, string publicBaseUrl, string mentionId)
     {
-        var host = await CoreAsync(LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), publicBaseUrl);
+        var host = await CoreAsync(database, publicBaseUrl);
         var protector = host.Services.GetRequiredService<SecretProtector>();
         var key = WebhookAddress.NewKey();
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();

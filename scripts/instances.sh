@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Several instances on PostgreSQL (README "Several instances"): the load on one and on two instances beside SQLite's,
-# the kill test with two instances killed in turn, and a DM acked by one instance timed to the screen on the other.
+# the kill tests with two instances (events; replies, killing the outbox's lease holder), and a DM acked by one instance timed to the screen on the other.
 # Needs a PostgreSQL server whose user may create databases (POSTGRES, default the one .ci/run starts) and Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +11,5 @@ echo "== load, SQLite";               run load --seconds "${SECONDS_EACH:-20}"
 echo "== load, PostgreSQL, 1 instance";  run load --seconds "${SECONDS_EACH:-20}" --database postgresql
 echo "== load, PostgreSQL, 2 instances"; run load --seconds "${SECONDS_EACH:-20}" --database postgresql --instances 2
 echo "== kill, PostgreSQL, 2 instances"; run kill --events 20000 --kills 6 --database postgresql --instances 2
+echo "== reply kill, PostgreSQL, 2 instances (the outbox's lease holder killed)"; run replykill --kills 2 --database postgresql --instances 2
 echo "== DM acked on B, on screen on A"; run live2 --live 20
