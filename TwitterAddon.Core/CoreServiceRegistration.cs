@@ -38,6 +38,8 @@ public static class CoreServiceRegistration
         services.AddDbContextFactory<TwitterAddonDbContext>(DatabaseContextOptions.Configure);
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<WorkerLeases>();
+        // Before every worker: hosted services stop in reverse order, so the leases are given up after the work stopped.
+        services.AddHostedService<LeaseKeeper>();
 
         services.AddIdentityCore<TeamMember>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

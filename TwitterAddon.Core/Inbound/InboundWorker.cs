@@ -26,10 +26,10 @@ public sealed partial class InboundWorker(
     TimeProvider clock,
     ILogger<InboundWorker> logger) : DrainingWorker(signal, PollInterval, clock, logger)
 {
-    // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
     /// <summary>The <see cref="WorkerLease"/> of the one instance that drains the events.</summary>
     public const string LeaseName = "inbound";
 
+    // Big enough to share each commit and lookup query; during a flood small, so the write lock is held briefly.
     private const int BatchSize = 256;
     private const int FloodBatchSize = 32;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -66,10 +66,11 @@ public sealed partial class InboundWorker(
         {
             changed.UnionWith(await ProcessAsync(batch, cancellationToken));
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e) when (ConcludedElsewhere(e))
         {
             // Another instance concluded these events first (it took the lease over while this one was paused):
-            // its work stands, and nothing of this batch was kept.
+            // its work stands, and nothing of this batch was kept. (A reply's status that the outbox changed
+            // meanwhile is another conflict: the batch is redone one event at a time below.)
             LogConcludedElsewhere(logger, batch.Count);
             return batch.Count;
         }
@@ -89,6 +90,10 @@ public sealed partial class InboundWorker(
         accountNotifier.Notify();
         return batch.Count;
     }
+
+    /// <summary>The conflict was on the events' own status: another instance concluded them.</summary>
+    private static bool ConcludedElsewhere(DbUpdateConcurrencyException conflict) =>
+        conflict.Entries.Count > 0 && conflict.Entries.All(entry => entry.Entity is InboundEvent);
 
     protected override TimeSpan PauseAfterRound => writer.IsBusy ? FloodPause : TimeSpan.Zero;
 
@@ -161,7 +166,7 @@ public sealed partial class InboundWorker(
         {
             return await ProcessAsync([stored], cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e) when (ConcludedElsewhere(e))
         {
             // Concluded by another instance meanwhile (see the batch above).
             return [];

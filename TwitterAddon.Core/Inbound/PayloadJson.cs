@@ -29,17 +29,23 @@ internal static class PayloadJson
         _ => null,
     };
 
-    /// <summary>A string value; one with an escaped lone surrogate (which System.Text.Json refuses) is read with U+FFFD in its place.</summary>
+    /// <summary>
+    /// A string value; one with an escaped lone surrogate (which System.Text.Json refuses) is read with U+FFFD in its
+    /// place, and so is an escaped NUL (<c>\u0000</c>), which PostgreSQL's text refuses and no one types.
+    /// </summary>
     private static string Text(JsonElement value)
     {
+        string text;
         try
         {
-            return value.GetString()!;
+            text = value.GetString()!;
         }
         catch (InvalidOperationException)
         {
-            return Core.Text.JsonStringLiteral.Decode(value.GetRawText());
+            text = Core.Text.JsonStringLiteral.Decode(value.GetRawText());
         }
+
+        return text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
     }
 
     public static bool OptionalBool(JsonElement parent, string name) => IsTrue(Optional(parent, name));

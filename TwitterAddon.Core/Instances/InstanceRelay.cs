@@ -86,17 +86,27 @@ public sealed partial class InstanceRelay(
 
     private async Task NotifyAsync(NpgsqlDataSource source, RelayMessage message, CancellationToken stoppingToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = source.CreateCommand("SELECT pg_notify($1, $2)");
-            command.Parameters.Add(new NpgsqlParameter { Value = Channel });
-            command.Parameters.Add(new NpgsqlParameter { Value = message.Payload });
-            await command.ExecuteNonQueryAsync(stoppingToken);
-        }
-        catch (NpgsqlException e)
-        {
-            // The others poll for work, and reload everything when their own connection comes back.
-            LogNotifyFailed(logger, message.Kind, e);
+            try
+            {
+                await using var command = source.CreateCommand("SELECT pg_notify($1, $2)");
+                command.Parameters.Add(new NpgsqlParameter { Value = Channel });
+                command.Parameters.Add(new NpgsqlParameter { Value = message.Payload });
+                await command.ExecuteNonQueryAsync(stoppingToken);
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 3)
+            {
+                LogNotifyRetried(logger, message.Kind, e);
+                await Task.Delay(Reconnect, clock, stoppingToken);
+            }
+            catch (NpgsqlException e)
+            {
+                // The workers still poll; pages on the others see it at their next change or reconnect.
+                LogNotifyFailed(logger, message.Kind, e);
+                return;
+            }
         }
     }
 
@@ -104,7 +114,6 @@ public sealed partial class InstanceRelay(
     {
         // Keepalive: a server that went away unseen is noticed within seconds, not when the next notification would be.
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 5 }.ConnectionString;
-        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -119,12 +128,8 @@ public sealed partial class InstanceRelay(
 
                 Listening = true;
                 firstListening.TrySetResult();
-                if (!first)
-                {
-                    await CatchUpAsync(stoppingToken);
-                }
-
-                first = false;
+                // Whatever the others changed before this instance listened (at its start, or while the connection was down).
+                await CatchUpAsync(stoppingToken);
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -134,10 +139,10 @@ public sealed partial class InstanceRelay(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException)
+            catch (Exception e)
             {
+                // Whatever broke, the relay lives on (an exception out of here would stop the host).
                 Listening = false;
-                first = false;
                 LogListenFailed(logger, e);
                 await Task.Delay(Reconnect, clock, stoppingToken);
             }
@@ -157,10 +162,21 @@ public sealed partial class InstanceRelay(
 
     private void Receive(string payload)
     {
-        if (RelayMessage.Parse(payload) is not { } message || message.Instance == leases.Holder)
+        try
         {
-            return;
+            if (RelayMessage.Parse(payload) is { } message && message.Instance != leases.Holder)
+            {
+                Apply(message);
+            }
         }
+        catch (Exception e)
+        {
+            LogReceiveFailed(logger, e);
+        }
+    }
+
+    private void Apply(RelayMessage message)
+    {
 
         switch (message.Kind)
         {
@@ -215,8 +231,14 @@ public sealed partial class InstanceRelay(
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances of a change ({Kind}); they see it when they next look")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell the other instances of a change ({Kind}); they see it when they next look")]
     private static partial void LogNotifyFailed(ILogger logger, string kind, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances of a change ({Kind}); trying again in a second")]
+    private static partial void LogNotifyRetried(ILogger logger, string kind, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not apply another instance's change")]
+    private static partial void LogReceiveFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection that hears the other instances; connecting again in a second")]
     private static partial void LogListenFailed(ILogger logger, Exception exception);

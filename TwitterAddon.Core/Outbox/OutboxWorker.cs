@@ -59,6 +59,12 @@ public sealed partial class OutboxWorker(
 
         foreach (var (id, conversationId) in due)
         {
+            // A round may take minutes (X's rate limits): it stops if this instance no longer holds the outbox.
+            if (!await leases.HoldAsync(LeaseName, cancellationToken))
+            {
+                break;
+            }
+
             await SendAsync(id, cancellationToken);
             inboxNotifier.ConversationChanged(conversationId);
         }
@@ -70,6 +76,12 @@ public sealed partial class OutboxWorker(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).FirstAsync(m => m.Id == id, cancellationToken);
+        if (message.Status is not (MessageStatus.Queued or MessageStatus.Sending) || message.NextAttemptAt > Clock.GetUtcNow())
+        {
+            // Sent, or begun again, since the round read it (by another instance once, or the echo): no longer due.
+            return;
+        }
+
         var account = await db.XAccounts.FirstOrDefaultAsync(a => a.UserId == message.Conversation.AccountUserId, cancellationToken);
         if (account?.SendingStoppedReason is not null || (account is not null && await ApplyBudgetAsync(db, [account], cancellationToken)))
         {

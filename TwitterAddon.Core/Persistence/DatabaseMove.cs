@@ -10,8 +10,9 @@ namespace TwitterAddon.Core.Persistence;
 /// <summary>
 /// Moves an install's data from its SQLite file to an empty PostgreSQL database: every table in foreign-key order with
 /// its ids kept, then PostgreSQL's id sequences set past them, and the Data Protection key files into the database's
-/// key ring (the stored X secrets and sign-in cookies were protected with them). Both databases are migrated first;
-/// the SQLite file is only read. A target that already holds data is refused, so nothing is ever merged or lost.
+/// key ring (the stored X secrets and sign-in cookies were protected with them). The PostgreSQL database is migrated
+/// first; the SQLite file is only read (it must be migrated already). A target that already holds data is refused, so
+/// nothing is ever merged or lost.
 /// </summary>
 public sealed class DatabaseMove(string sqliteConnectionString, string keysFolder, string postgreSqlConnectionString)
 {
@@ -20,9 +21,15 @@ public sealed class DatabaseMove(string sqliteConnectionString, string keysFolde
     public async Task<IReadOnlyList<(string Table, int Rows)>> RunAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         await using var source = new TwitterAddonDbContext(DatabaseContextOptions.Sqlite(sqliteConnectionString));
+        // The file is only read: one that this version would migrate is refused (the portal migrates it at its start).
+        if ((await source.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new InvalidOperationException(
+                "The SQLite file is from an older version: start the portal once on it (it migrates the file at start), stop it, then move.");
+        }
+
         await using (var target = NewTarget())
         {
-            await source.Database.MigrateAsync(cancellationToken);
             await target.Database.MigrateAsync(cancellationToken);
             if (await HeldTableAsync(target, cancellationToken) is { } held)
             {
@@ -62,7 +69,7 @@ public sealed class DatabaseMove(string sqliteConnectionString, string keysFolde
 
     private TwitterAddonDbContext NewTarget() => new(DatabaseContextOptions.PostgreSql(postgreSqlConnectionString));
 
-    /// <summary>Copies one table a batch at a time, in key order, each batch in a fresh context (memory stays flat).</summary>
+    /// <summary>Copies one table a batch at a time, each batch in a fresh context (memory stays flat).</summary>
     private async Task<int> CopyAsync<T>(TwitterAddonDbContext source, CancellationToken cancellationToken)
         where T : class
     {

@@ -36,6 +36,16 @@ public class OddTextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEscapedNul_IsReadAsAReplacementCharacter_WhichEveryDatabaseKeeps()
+    {
+        var body = SignedPayloads.DirectMessage("9103", "1000000002", "nul PLACEHOLDER here").Replace("PLACEHOLDER", "\\u0000", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await harness.PostSignedAsync(body)).StatusCode);
+
+        Assert.Equal("nul \uFFFD here", (await OnlyMessageAsync()).Text);
+    }
+
+    [Fact]
     public async Task AByteOrderMark_AndBytesThatAreNotUtf8_DoNotKeepADmOut()
     {
         var json = Encoding.UTF8.GetBytes(SignedPayloads.DirectMessage("9102", "1000000002", "caf\u00e9 XX"));

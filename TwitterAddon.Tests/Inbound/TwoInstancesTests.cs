@@ -16,8 +16,8 @@ namespace TwitterAddon.Tests.Inbound;
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.For(DatabaseProvider.PostgreSql);
-    private InboundHarness a = default!;
-    private InboundHarness b = default!;
+    private InboundHarness? a;
+    private InboundHarness? b;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,14 +29,24 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await b.DisposeAsync();
-        await a.DisposeAsync();
+        // Either may be missing when the other failed to start.
+        if (b is not null)
+        {
+            await b.DisposeAsync();
+        }
+
+        if (a is not null)
+        {
+            await a.DisposeAsync();
+        }
+
         database.Dispose();
     }
 
     [Fact]
     public async Task DmsAckedByEitherInstance_AreEachInTheInboxOnce_AndBothInstancesPagesHearOfThem()
     {
+        var (a, b) = (this.a!, this.b!);
         var (heardOnA, heardOnB) = (Listen(a), Listen(b));
 
         // The load balancer sends X's deliveries to either instance, a few twice (X retries).
@@ -67,6 +77,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     public async Task AnAccountConnectedThroughOneInstance_IsAnsweredByTheOther_ForXsCrcAndDeliveries()
     {
         // B started before A connected this account again with a new consumer secret: only the relay can tell B.
+        var (a, b) = (this.a!, this.b!);
         var key = a.WebhookKey;
         var relayed = Listen(b, accounts: true);
         a.Services.GetRequiredService<ConsumerSecrets>().Set(key, "rotated-consumer-secret");

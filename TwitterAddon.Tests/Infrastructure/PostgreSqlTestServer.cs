@@ -62,7 +62,17 @@ public static class PostgreSqlTestServer
 
             // A template must have no open connection while it is copied.
             NpgsqlConnection.ClearAllPools();
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                }
+                catch (NpgsqlException)
+                {
+                    // The next run drops it (its process is gone).
+                }
+            };
             return name;
         }
         catch (NpgsqlException e)
@@ -77,7 +87,8 @@ public static class PostgreSqlTestServer
     {
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{NamePrefix}%'", connection);
+        // starts_with, not LIKE: the prefix's underscores would be wildcards.
+        using var command = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE starts_with(datname, '{NamePrefix}')", connection);
         var names = new List<string>();
         using (var reader = command.ExecuteReader())
         {
@@ -93,11 +104,20 @@ public static class PostgreSqlTestServer
         }
     }
 
+    /// <summary>
+    /// Whether the test run that named a database is still running on this machine. A name this class did not make is
+    /// left alone (counted as running).
+    /// </summary>
     private static bool IsRunning(string processId)
     {
+        if (!int.TryParse(processId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return true;
+        }
+
         try
         {
-            using var process = Process.GetProcessById(int.Parse(processId, System.Globalization.CultureInfo.InvariantCulture));
+            using var process = Process.GetProcessById(id);
             return !process.HasExited;
         }
         catch (ArgumentException)

@@ -22,15 +22,11 @@ public sealed class TestDatabase : IDisposable
     {
         Provider = provider;
         Folder = Path.Combine(Path.GetTempPath(), "twitteraddon-tests", Guid.NewGuid().ToString("N"));
+        // The database first: a test skipped for want of a server leaves no folder behind.
+        (postgreSqlName, ConnectionString) = provider == DatabaseProvider.PostgreSql
+            ? PostgreSqlTestServer.CreateDatabase()
+            : (null, $"Data Source={FilePath}");
         Directory.CreateDirectory(Folder);
-        if (provider == DatabaseProvider.PostgreSql)
-        {
-            (postgreSqlName, ConnectionString) = PostgreSqlTestServer.CreateDatabase();
-        }
-        else
-        {
-            ConnectionString = $"Data Source={FilePath}";
-        }
     }
 
     public DatabaseProvider Provider { get; }

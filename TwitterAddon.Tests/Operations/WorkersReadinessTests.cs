@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using TwitterAddon.Core.Inbound;
 using TwitterAddon.Core.Instances;
 using TwitterAddon.Core.Operations;
 using TwitterAddon.Core.Persistence;
@@ -49,6 +50,8 @@ public class WorkersReadinessTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync()).Status);
 
         clock.Advance(TimeSpan.FromSeconds(61));
+        // This instance runs the inbound worker (on PostgreSQL it holds the lease; on SQLite it always does).
+        Assert.True(await host.Services.GetRequiredService<WorkerLeases>().HoldAsync(InboundWorker.LeaseName, Ct));
         await Queues.RefreshAsync(Ct);
         var late = await CheckAsync();
         Assert.Equal(HealthStatus.Unhealthy, late.Status);

@@ -6,18 +6,19 @@ using TwitterAddon.Tests.Infrastructure;
 
 namespace TwitterAddon.Tests.Persistence;
 
-/// <summary>Two instances on one database (two <see cref="WorkerLeases"/>, each its own holder): one drains, the other takes over when it dies.</summary>
-public class WorkerLeasesTests : IAsyncLifetime
+/// <summary>
+/// Two instances on one PostgreSQL database (two <see cref="WorkerLeases"/>, each its own holder): one drains, the other
+/// takes over when it dies or stops. On SQLite there is one process, which holds every lease at once.
+/// </summary>
+public sealed class WorkerLeasesTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000));
     private CoreHost host = default!;
 
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() =>
-        host = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock), provider: Provider);
+        host = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock), provider: DatabaseProvider.PostgreSql);
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
@@ -52,18 +53,41 @@ public class WorkerLeasesTests : IAsyncLifetime
         Assert.True(await b.HoldAsync("outbox", Ct));
     }
 
+    [Fact]
+    public async Task AStoppingInstance_GivesItsLeasesUp_AndTheOtherGoesOnAtOnce()
+    {
+        var (a, b) = (NewInstance(), NewInstance());
+        Assert.True(await a.HoldAsync("inbound", Ct));
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(await b.HoldAsync("inbound", Ct));
+
+        await a.ReleaseAsync(Ct);
+        // B asks again a moment later (not at every wake-up), and gets it without waiting the lease out.
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(await b.HoldAsync("inbound", Ct));
+        Assert.False(a.Holds("inbound"));
+    }
+
+    [Fact]
+    public async Task OnSqlite_TheOneProcessHoldsEveryLease_AndARestartedOneDoesNotWait()
+    {
+        await using var sqlite = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        var contexts = sqlite.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
+        var location = sqlite.Services.GetRequiredService<DatabaseLocation>();
+        var (before, after) = (new WorkerLeases(contexts, location, clock), new WorkerLeases(contexts, location, clock));
+
+        Assert.True(await before.HoldAsync("inbound", Ct));
+        Assert.True(await after.HoldAsync("inbound", Ct));
+        Assert.True(after.Holds("outbox"));
+    }
+
     private WorkerLeases NewInstance() =>
-        new(host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>(), clock);
+        new(host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>(), host.Services.GetRequiredService<DatabaseLocation>(), clock);
 
     private async Task<string?> HolderAsync(string name)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct);
         return await db.Set<WorkerLease>().Where(l => l.Name == name).Select(l => l.Holder).SingleOrDefaultAsync(Ct);
     }
-}
-
-/// <summary>The same tests on PostgreSQL.</summary>
-public sealed class WorkerLeasesTestsOnPostgreSql : WorkerLeasesTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
