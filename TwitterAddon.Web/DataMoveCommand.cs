@@ -46,7 +46,7 @@ public static class DataMoveCommand
         var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
             : Path.Combine(from.DataFolder, "keys");
-        Console.WriteLine($"Moving {file} and the keys in {keys} to the {DatabaseMove.Describe(args[1])}…");
+        Console.WriteLine($"Moving {file} and the keys in {keys} to the {DatabaseLocation.DescribePostgreSql(args[1])}…");
         try
         {
             var moved = await new DatabaseMove(from.ConnectionString, keys, args[1])

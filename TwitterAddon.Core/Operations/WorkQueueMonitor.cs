@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwitterAddon.Core.Accounts;
 using TwitterAddon.Core.Inbox;
+using TwitterAddon.Core.Outbox;
 using TwitterAddon.Core.Persistence;
 using TwitterAddon.Core.Telemetry;
 using TwitterAddon.Core.Webhooks;
@@ -47,11 +48,7 @@ public sealed partial class WorkQueueMonitor(
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var stopped = await db.XAccounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToListAsync(cancellationToken);
-        // Due as the outbox sees it (OutboxWorker): queued or sending, its retry time come, its account not stopped.
-        var oldestDue = await db.Messages
-            .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
-                && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stopped.Contains(m.Conversation.AccountUserId))
-            .OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.At).FirstOrDefaultAsync(cancellationToken);
+        var oldestDue = await DueReplies.Of(db.Messages, now, stopped).Select(m => (DateTimeOffset?)m.At).FirstOrDefaultAsync(cancellationToken);
         return new WorkQueueSnapshot(now, eventsWaiting, oldestEvent, byState.GetValueOrDefault(MessageStatus.Queued),
             byState.GetValueOrDefault(MessageStatus.Sending), byState.GetValueOrDefault(MessageStatus.Failed), oldestDue);
     }

@@ -50,10 +50,8 @@ public sealed partial class OutboxWorker(
             var accounts = await db.XAccounts.ToListAsync(cancellationToken);
             await ApplyBudgetAsync(db, accounts, cancellationToken);
             var stopped = accounts.Where(a => a.SendingStoppedReason != null).Select(a => a.UserId).ToList();
-            var rows = await db.Messages
-                .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
-                    && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stopped.Contains(m.Conversation.AccountUserId))
-                .OrderBy(m => m.Id).Select(m => new { m.Id, m.ConversationId }).Take(20).ToListAsync(cancellationToken);
+            var rows = await DueReplies.Of(db.Messages, now, stopped)
+                .Select(m => new { m.Id, m.ConversationId }).Take(20).ToListAsync(cancellationToken);
             due = rows.ConvertAll(m => (m.Id, m.ConversationId));
         }
 

@@ -19,8 +19,12 @@ internal static class DatabaseContextOptions
         new DbContextOptionsBuilder<TwitterAddonDbContext>().UseSqlite(connectionString).Options;
 
     /// <summary>A context's options on PostgreSQL, with its migration set.</summary>
-    public static DbContextOptions<TwitterAddonDbContext> PostgreSql(string connectionString) =>
-        new DbContextOptionsBuilder<TwitterAddonDbContext>().UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)).Options;
+    public static DbContextOptions<TwitterAddonDbContext> PostgreSql(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<TwitterAddonDbContext>();
+        UsePostgreSql(options, connectionString);
+        return options.Options;
+    }
 
     public static void Configure(IServiceProvider services, DbContextOptionsBuilder options)
     {
@@ -28,7 +32,7 @@ internal static class DatabaseContextOptions
         if (location.Provider == DatabaseProvider.PostgreSql)
         {
             // PostgreSQL takes concurrent writers itself: no write gate, and no per-connection settings to apply.
-            options.UseNpgsql(location.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+            UsePostgreSql(options, location.ConnectionString);
             return;
         }
 
@@ -39,4 +43,7 @@ internal static class DatabaseContextOptions
             // warns at every fresh install that the PRAGMA around it cannot be. Not something an admin can act on.
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
     }
+
+    private static void UsePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
 }

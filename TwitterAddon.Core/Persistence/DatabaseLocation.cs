@@ -99,7 +99,8 @@ public sealed class DatabaseLocation
         return new DatabaseLocation(DatabaseProvider.PostgreSql, builder.ConnectionString, null, Path.GetFullPath("data", contentRoot));
     }
 
-    private static string DescribePostgreSql(string connectionString)
+    /// <summary>A PostgreSQL database as messages name it (no password): "database 'x' on PostgreSQL server host:port".</summary>
+    public static string DescribePostgreSql(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"database '{builder.Database}' on PostgreSQL server {builder.Host}:{builder.Port}";

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 
 namespace TwitterAddon.Core.Persistence;
 
@@ -180,12 +179,5 @@ public sealed class DatabaseMove(string sqliteConnectionString, string keysFolde
 
         await target.SaveChangesAsync(cancellationToken);
         return files.Count;
-    }
-
-    /// <summary>Where an error message should send the reader.</summary>
-    public static string Describe(string postgreSqlConnectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(postgreSqlConnectionString);
-        return $"database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 }

@@ -60,9 +60,7 @@ public static class PostgreSqlTestServer
             var name = $"{NamePrefix}{Environment.ProcessId}_template";
             Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             Execute($"CREATE DATABASE \"{name}\"");
-            var options = new DbContextOptionsBuilder<TwitterAddonDbContext>()
-                .UseNpgsql(On(name), o => o.MigrationsAssembly(DatabaseContextOptions.PostgreSqlMigrationsAssembly)).Options;
-            using (var db = new TwitterAddonDbContext(options))
+            using (var db = new TwitterAddonDbContext(DatabaseContextOptions.PostgreSql(On(name))))
             {
                 db.Database.Migrate();
             }

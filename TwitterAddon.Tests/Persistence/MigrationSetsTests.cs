@@ -9,7 +9,7 @@ public sealed class MigrationSetsTests
     [Fact]
     public void TheSqliteMigrations_CoverTheModel()
     {
-        using var db = new TwitterAddonDbContext(new DbContextOptionsBuilder<TwitterAddonDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new TwitterAddonDbContext(DatabaseContextOptions.Sqlite("Data Source=:memory:"));
 
         Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project TwitterAddon.Core …");
     }
@@ -18,8 +18,7 @@ public sealed class MigrationSetsTests
     public void ThePostgreSqlMigrations_CoverTheModel()
     {
         // Comparing the model with the migrations' snapshot needs no server.
-        using var db = new TwitterAddonDbContext(new DbContextOptionsBuilder<TwitterAddonDbContext>()
-            .UseNpgsql("Host=localhost;Database=unused", o => o.MigrationsAssembly(DatabaseContextOptions.PostgreSqlMigrationsAssembly)).Options);
+        using var db = new TwitterAddonDbContext(DatabaseContextOptions.PostgreSql("Host=localhost;Database=unused"));
 
         Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project TwitterAddon.PostgreSqlMigrations …");
         Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_InboxSearch", StringComparison.Ordinal));
