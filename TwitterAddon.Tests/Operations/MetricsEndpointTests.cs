@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TwitterAddon.Core.Live;
 using TwitterAddon.Tests.Inbound;
 
 namespace TwitterAddon.Tests.Operations;
@@ -32,6 +34,31 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Contains("twitteraddon_outbox_replies{otel_scope_name=\"TwitterAddon\",state=\"queued\"}", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LiveRedraws_AreTimedInBucketsAroundTheHalfSecondTarget()
+    {
+        // An open inbox page: the notifier times its redraw once the DM is in.
+        var redrawn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var page = harness.Services.GetRequiredService<InboxNotifier>().Subscribe(_ =>
+        {
+            redrawn.TrySetResult();
+            return Task.CompletedTask;
+        });
+        Assert.Equal(HttpStatusCode.OK, (await harness.PostSignedAsync(SignedPayloads.DirectMessage("8802", "1000000002", "Hello"))).StatusCode);
+        await redrawn.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // The redraw is timed as the page's handler returns, a moment after it ran.
+        var text = "";
+        for (var scrape = 0; scrape < 100 && !text.Contains("notifier=\"InboxNotifier\"", StringComparison.Ordinal); scrape++)
+        {
+            text = await harness.Http.GetStringAsync("metrics", Ct);
+        }
+
+        // Sub-second buckets: with OpenTelemetry's default ones (5 s and up) every redraw fell in the first.
+        Assert.Contains("twitteraddon_live_update_duration_seconds_bucket{otel_scope_name=\"TwitterAddon\",notifier=\"InboxNotifier\",le=\"0.5\"}", text, StringComparison.Ordinal);
+        Assert.Contains("le=\"0.1\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
