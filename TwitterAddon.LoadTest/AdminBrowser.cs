@@ -8,6 +8,9 @@ internal sealed class AdminBrowser : IAsyncDisposable
     private IPlaywright playwright = default!;
     private IBrowser browser = default!;
 
+    /// <summary>The browser, for a trace of its renderers.</summary>
+    public IBrowser Browser => browser;
+
     /// <summary>The signed-in browser context: each page it opens shares the admin's cookie.</summary>
     public IBrowserContext Context { get; private set; } = default!;
 

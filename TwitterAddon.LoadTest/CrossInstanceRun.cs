@@ -33,9 +33,9 @@ internal static class CrossInstanceRun
 
         // One DM first, not counted: the first time through the ack, the worker and the relay includes the JIT.
         InboxScaleRun.Print("warm-up DM (not counted):");
-        await LiveDms.TimeAsync(b, key, open, 1);
+        await LiveDms.TimeAsync(b, key, open, 1, pagesHost: a);
         InboxScaleRun.Print($"{tabs} inbox tabs on A ({a.BaseUrl}); {dms} DMs acked by B ({b.BaseUrl}), a second apart, on {database.Description}");
-        var latencies = await LiveDms.TimeAsync(b, key, open, dms);
+        var latencies = await LiveDms.TimeAsync(b, key, open, dms, pagesHost: a);
         latencies.Sort();
         InboxScaleRun.Print(string.Create(CultureInfo.InvariantCulture,
             $"DM acked on B to screen on A: p50 {LoadResult.Percentile([.. latencies], 50):F0} ms, p99 {LoadResult.Percentile([.. latencies], 99):F0} ms, " +

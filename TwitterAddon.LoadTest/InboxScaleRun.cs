@@ -88,7 +88,7 @@ internal static class InboxScaleRun
         // Let every tab's filter or search finish loading before measuring.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var rssWithTabs = host.ResidentMegabytes();
-        var latencies = await LiveDms.TimeAsync(host, key, [.. pages.Where(p => p.ShowsLiveDms).Select(p => (p.Page, p.Kind))], liveDms);
+        var latencies = await LiveDms.TimeAsync(host, key, [.. pages.Where(p => p.ShowsLiveDms).Select(p => (p.Page, p.Kind))], liveDms, host, admin, options.TraceFile);
         var ingestWithTabs = await IngestAsync(host, key, "6");
         await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(15));
         var rssAfter = host.ResidentMegabytes();

@@ -41,13 +41,25 @@ internal static class LiveDms
 
     private const string Collect = "() => { window.__watch.disconnect(); return window.__seenAt; }";
 
-    public static async Task<List<double>> TimeAsync(HostProcess host, string key, IReadOnlyList<(IPage Page, string Kind)> tabs, int count)
+    private const string RedrawHistogram = "twitteraddon_live_update_duration_seconds";
+
+    public static async Task<List<double>> TimeAsync(HostProcess host, string key, IReadOnlyList<(IPage Page, string Kind)> tabs, int count,
+        HostProcess? pagesHost = null, AdminBrowser? browser = null, string? traceFile = null)
     {
         foreach (var (page, _) in tabs)
         {
             await page.EvaluateAsync(Watch, Marker);
         }
 
+        // What the open tabs cost with nothing arriving, to tell apart from what a DM costs.
+        var (hostIdle, browserIdle) = (host.CpuTime(), InboxScaleRun.BrowserCpuTime());
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        InboxScaleRun.Print(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU with the tabs open and nothing arriving: host {(host.CpuTime() - hostIdle).TotalMilliseconds / 5:F0} ms/s, Chromium {(InboxScaleRun.BrowserCpuTime() - browserIdle).TotalMilliseconds / 5:F0} ms/s"));
+
+        pagesHost ??= host;
+        await using var trace = browser is not null && traceFile is not null ? await ChromiumTrace.StartAsync(browser.Browser) : null;
+        var redrawsBefore = await MetricsScrape.BucketsAsync(pagesHost.BaseUrl, RedrawHistogram, "notifier=\"InboxNotifier\"");
         var (hostBefore, browserBefore) = (host.CpuTime(), InboxScaleRun.BrowserCpuTime());
         using var http = new HttpClient();
         // Ids of this run only (the database keeps earlier runs' DMs, whose text is on screen already).
@@ -72,6 +84,13 @@ internal static class LiveDms
         InboxScaleRun.Print(string.Create(CultureInfo.InvariantCulture,
             $"  CPU per live DM: host {(host.CpuTime() - hostBefore).TotalMilliseconds / count:F0} ms, Chromium {(InboxScaleRun.BrowserCpuTime() - browserBefore).TotalMilliseconds / count:F0} ms"));
 
+        PrintRedraws(redrawsBefore, await MetricsScrape.BucketsAsync(pagesHost.BaseUrl, RedrawHistogram, "notifier=\"InboxNotifier\""));
+        if (trace is not null)
+        {
+            await trace.SaveAsync(traceFile!);
+            InboxScaleRun.Print($"  Chromium trace of the live DMs: {traceFile}");
+        }
+
         var latencies = new List<double>();
         foreach (var (page, kind) in tabs)
         {
@@ -89,5 +108,14 @@ internal static class LiveDms
         }
 
         return latencies;
+    }
+
+    /// <summary>The server's side of the latency: from a change to each page having redrawn (the portal's own histogram).</summary>
+    private static void PrintRedraws(Dictionary<string, double> before, Dictionary<string, double> after)
+    {
+        var total = after.GetValueOrDefault("+Inf") - before.GetValueOrDefault("+Inf");
+        var shares = after.Where(b => b.Key is "0.05" or "0.1" or "0.25" or "0.5")
+            .Select(b => string.Create(CultureInfo.InvariantCulture, $"{(b.Value - before.GetValueOrDefault(b.Key)) / Math.Max(1, total):P0} within {double.Parse(b.Key, CultureInfo.InvariantCulture) * 1000:F0} ms"));
+        InboxScaleRun.Print($"  server side, {total:F0} page redraws from the change to the redraw sent: {string.Join(", ", shares)}");
     }
 }

@@ -28,4 +28,19 @@ internal static class MetricsScrape
 
         return values;
     }
+
+    /// <summary>One histogram's cumulative bucket counts now (upper bound "le" to count), for the series holding <paramref name="label"/>.</summary>
+    public static async Task<Dictionary<string, double>> BucketsAsync(string baseUrl, string metric, string label)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var text = await http.GetStringAsync(baseUrl + "/metrics");
+        var buckets = new Dictionary<string, double>();
+        foreach (var line in text.Split('\n').Where(l => l.StartsWith(metric + "_bucket{", StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal)))
+        {
+            var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
+            buckets[le[..le.IndexOf('"', StringComparison.Ordinal)]] = double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return buckets;
+    }
 }

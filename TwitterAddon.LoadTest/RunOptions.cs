@@ -16,6 +16,9 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
     /// <summary>How many DMs the scale run times in the open tabs.</summary>
     public int Live { get; init; } = 20;
 
+    /// <summary>The scale run's Chromium trace of the live DMs (<c>--trace FILE</c>), for DevTools' Performance panel.</summary>
+    public string? TraceFile { get; init; }
+
     /// <summary>Run the portal on PostgreSQL (<c>--database postgresql</c>) instead of a SQLite file.</summary>
     public bool PostgreSql { get; init; }
 
@@ -53,6 +56,7 @@ internal sealed record RunOptions(string Command, string WebDll, int Seconds, in
             PostgreSql = Value("--database", "sqlite") == "postgresql",
             PostgreSqlServer = Value("--postgres", "Host=127.0.0.1;Port=5432;Username=twitteraddon;Password=twitteraddon;Database=postgres"),
             Instances = Number("--instances", 1),
+            TraceFile = Value("--trace", "") is { Length: > 0 } trace ? Path.GetFullPath(trace) : null,
         };
     }
 }
