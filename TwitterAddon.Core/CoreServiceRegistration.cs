@@ -54,6 +54,7 @@ public static class CoreServiceRegistration
         services.AddScoped<SignInService>();
 
         services.AddSingleton<InboxNotifier>();
+        services.AddSingleton<SharedReads>();
         services.AddSingleton<AccountActivityNotifier>();
         services.AddXApiClient();
         services.AddWebhooks();

@@ -8,4 +8,13 @@ public sealed record ConversationFilter(
 {
     /// <summary>The longest search the inbox runs (<see cref="ConversationFilterValidator"/>).</summary>
     public const int SearchMaxLength = 100;
+
+    /// <summary>
+    /// Whether the list shows this row under the filters but the search: what the list's query tests in SQL, tested on
+    /// one row already read (a conversation needs an agent when a customer message is unread or a reply failed).
+    /// </summary>
+    public bool Admits(ConversationListItem row) =>
+        (Kind is null || row.Kind == Kind)
+        && (Status is null || row.Status == Status)
+        && (!UnreadOnly || row.UnreadCount > 0 || row.HasFailedReply);
 }

@@ -7,7 +7,8 @@ using TwitterAddon.Core.Persistence;
 namespace TwitterAddon.Core.Inbox;
 
 /// <summary>What the agents' inbox reads and the small changes it makes (read, resolve, reopen).</summary>
-public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier, ConversationFilterValidator filters)
+public sealed class InboxService(
+    IDbContextFactory<TwitterAddonDbContext> contexts, InboxNotifier notifier, ConversationFilterValidator filters, SharedReads shared)
 {
     public const int PageSize = 50;
 
@@ -24,6 +25,25 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
             return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
         }
 
+        return await ReadPageAsync(filter, skip, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page as <see cref="ListAsync"/> reads it, for a live page redrawing up to change <paramref name="knownChanges"/>:
+    /// the pages with the same filters that redraw for the same change share one read (<see cref="SharedReads"/>).
+    /// </summary>
+    public async Task<ConversationPage> ListAfterChangeAsync(ConversationFilter filter, int skip, long knownChanges, CancellationToken cancellationToken)
+    {
+        if (filters.Validate(filter) is { IsValid: false } invalid)
+        {
+            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
+        }
+
+        return await shared.ReadAsync((filter, skip), knownChanges, () => ReadPageAsync(filter, skip, CancellationToken.None), cancellationToken);
+    }
+
+    private async Task<ConversationPage> ReadPageAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
         if (InboxSearch.TermOf(filter.Search) is not { } term)
@@ -59,20 +79,29 @@ public sealed class InboxService(IDbContextFactory<TwitterAddonDbContext> contex
 
     /// <summary>
     /// One conversation as the list with these filters shows it, or null when they leave it out: what a page redraws
-    /// when only that conversation changed. Not for a search, whose rows come from its index (a page reloads them).
+    /// when only that conversation changed, up to change <paramref name="knownChanges"/>. The row is read once for every
+    /// page redrawing for the same change (<see cref="SharedReads"/>), and each page's filters are applied to it here.
+    /// Not for a search, whose rows come from its index (a page reloads them).
     /// </summary>
-    public async Task<ConversationListItem?> ListOneAsync(ConversationFilter filter, int id, CancellationToken cancellationToken)
+    public async Task<ConversationListItem?> ListOneAsync(ConversationFilter filter, int id, long knownChanges, CancellationToken cancellationToken)
     {
         if (filters.Validate(filter) is { IsValid: false } || InboxSearch.TermOf(filter.Search) is not null)
         {
             return null;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).Where(c => c.Id == id).Select(ConversationListItem.Of).FirstOrDefaultAsync(cancellationToken);
+        var row = await shared.ReadAsync(("row", id), knownChanges, async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(ConversationListItem.Of).FirstOrDefaultAsync();
+        }, cancellationToken);
+        return row is not null && filter.Admits(row) ? row : null;
     }
 
-    /// <summary>The filters but the search, which needs its own look-up (<see cref="InboxSearch"/>).</summary>
+    /// <summary>
+    /// The filters but the search, which needs its own look-up (<see cref="InboxSearch"/>); the same test as
+    /// <see cref="ConversationFilter.Admits"/>, in SQL.
+    /// </summary>
     private static IQueryable<Conversation> Filtered(TwitterAddonDbContext db, ConversationFilter filter)
     {
         var query = db.Conversations.AsNoTracking();

@@ -131,6 +131,41 @@ public class InboxServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneRowReadAlone_IsShownUnderExactlyTheFiltersTheListShowsItUnder()
+    {
+        // Beside the seeded DMs and mentions, read and unread: a read one with a failed reply, and a resolved one.
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var failed = await db.Conversations.OrderBy(c => c.Id).Skip(4).FirstAsync(Ct);
+            var reply = Message.Reply("Here you go", "John Doe", null, DateTimeOffset.UtcNow);
+            failed.AddReply(reply);
+            db.Messages.Add(reply);
+            reply.Fail("X refused it.");
+            (await db.Conversations.OrderBy(c => c.Id).Skip(9).FirstAsync(Ct)).Resolve();
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var position = host.Services.GetRequiredService<TwitterAddon.Core.Live.InboxNotifier>().Position;
+        var everyId = await ListedAsync(new(Status: null));
+        Assert.Equal(Conversations, everyId.Count);
+        foreach (var kind in new ChannelKind?[] { null, ChannelKind.DirectMessage, ChannelKind.Mention })
+        {
+            foreach (var status in new ConversationStatus?[] { null, ConversationStatus.Open, ConversationStatus.Resolved })
+            {
+                foreach (var unread in new[] { false, true })
+                {
+                    var filter = new ConversationFilter(kind, status, unread);
+                    var listed = await ListedAsync(filter);
+                    foreach (var id in everyId)
+                    {
+                        Assert.True(listed.Contains(id) == (await Service().ListOneAsync(filter, id, position, Ct) is not null), $"{filter}, conversation {id}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task MarkingRead_LeavesUnreadAMessageNewerThanTheAgentsScreen()
     {
         var unread = (await Service().ListAsync(new(UnreadOnly: true), 0, Ct)).Items[0];
@@ -174,6 +209,17 @@ public class InboxServiceTests : IAsyncLifetime
 
         Assert.Equal((thread, ChannelKind.Mention), (Assert.Single(others).Id, others[0].Kind));
         Assert.Equal(dm, Assert.Single((await Service().GetAsync(thread, Ct))!.OtherConversations!).Id);
+    }
+
+    private async Task<HashSet<int>> ListedAsync(ConversationFilter filter)
+    {
+        var listed = new HashSet<int>();
+        for (var skip = 0; skip < Conversations; skip += InboxService.PageSize)
+        {
+            listed.UnionWith((await Service().ListAsync(filter, skip, Ct)).Items.Select(c => c.Id));
+        }
+
+        return listed;
     }
 
     private InboxService Service() => host.CreateScope().ServiceProvider.GetRequiredService<InboxService>();

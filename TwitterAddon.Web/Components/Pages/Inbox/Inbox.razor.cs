@@ -176,14 +176,14 @@ public sealed partial class Inbox
             if (changed is null || flood || InboxSearch.TermOf(filter.Search) is not null)
             {
                 var from = upTo;
-                await pace.ReloadAsync(flood, () => LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load), load);
+                await pace.ReloadAsync(flood, () => LoadListAsync(Math.Max(items.Count, InboxService.PageSize), load, afterChange: true), load);
                 // The reload took in whatever changed while it waited: those are the changes, the open conversation's too.
                 return Notifier.ChangesSince(from).ConversationIds;
             }
 
             foreach (var id in changed)
             {
-                Place(id, await InboxService.ListOneAsync(filter, id, load));
+                Place(id, await InboxService.ListOneAsync(filter, id, position, load));
             }
 
             upTo = position;
@@ -217,8 +217,11 @@ public sealed partial class Inbox
     private async Task LoadDetailAsync() =>
         detail = ConversationId is { } id ? await InboxService.GetAsync(id, Closing) : null;
 
-    /// <summary>Reloads the first <paramref name="count"/> rows (at least a page) with the current filters.</summary>
-    private async Task LoadListAsync(int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reloads the first <paramref name="count"/> rows (at least a page) with the current filters; <paramref name="afterChange"/>
+    /// when redrawing for a change, which other pages with these filters redraw for too (they share the reads).
+    /// </summary>
+    private async Task LoadListAsync(int count, CancellationToken cancellationToken, bool afterChange = false)
     {
         // Taken before reading: a change made while the rows are read is redrawn again after, never missed.
         var position = Notifier.Position;
@@ -228,7 +231,9 @@ public sealed partial class Inbox
         string? refusal = null;
         while (more && refusal is null && loaded.Count < Math.Max(count, 1))
         {
-            var page = await InboxService.ListAsync(filter, loaded.Count, cancellationToken);
+            var page = afterChange
+                ? await InboxService.ListAfterChangeAsync(filter, loaded.Count, position, cancellationToken)
+                : await InboxService.ListAsync(filter, loaded.Count, cancellationToken);
             loaded.AddRange(page.Items);
             (more, refusal, shownNote) = (page.HasMore, page.Refused, page.Note ?? shownNote);
         }
