@@ -6,7 +6,8 @@ namespace TwitterAddon.LoadTest;
 /// <summary>
 /// A trace of every Chromium process (each tab's renderer included) over the browser's DevTools protocol, saved as
 /// DevTools' Performance panel and Perfetto open it: where a tab's time goes while it shows a live DM (script, style,
-/// layout, paint). Playwright's .NET API has no browser tracing of its own, so this asks the protocol directly.
+/// layout, paint). Playwright's .NET API has no browser tracing of its own, so this asks the protocol directly. The
+/// events are kept in memory until saved (tens of MB for 30 tabs over 20 DMs): it is for short runs.
 /// </summary>
 internal sealed class ChromiumTrace : IAsyncDisposable
 {
@@ -36,8 +37,16 @@ internal sealed class ChromiumTrace : IAsyncDisposable
     public static async Task<ChromiumTrace> StartAsync(IBrowser browser)
     {
         var trace = new ChromiumTrace(await browser.NewBrowserCDPSessionAsync());
-        await trace.session.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = Categories, ["transferMode"] = "ReportEvents" });
-        return trace;
+        try
+        {
+            await trace.session.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = Categories, ["transferMode"] = "ReportEvents" });
+            return trace;
+        }
+        catch
+        {
+            await trace.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Ends the trace and writes it in the trace-event format ({"traceEvents": [...]}).</summary>

@@ -51,13 +51,13 @@ internal static class LiveDms
             await page.EvaluateAsync(Watch, Marker);
         }
 
-        // What the open tabs cost with nothing arriving, to tell apart from what a DM costs.
-        var (hostIdle, browserIdle) = (host.CpuTime(), InboxScaleRun.BrowserCpuTime());
+        // What the open tabs cost with nothing arriving (on the host serving them), to tell apart from what a DM costs.
+        pagesHost ??= host;
+        var (hostIdle, browserIdle) = (pagesHost.CpuTime(), InboxScaleRun.BrowserCpuTime());
         await Task.Delay(TimeSpan.FromSeconds(5));
         InboxScaleRun.Print(string.Create(CultureInfo.InvariantCulture,
-            $"  CPU with the tabs open and nothing arriving: host {(host.CpuTime() - hostIdle).TotalMilliseconds / 5:F0} ms/s, Chromium {(InboxScaleRun.BrowserCpuTime() - browserIdle).TotalMilliseconds / 5:F0} ms/s"));
+            $"  CPU with the tabs open and nothing arriving: host {(pagesHost.CpuTime() - hostIdle).TotalMilliseconds / 5:F0} ms/s, Chromium {(InboxScaleRun.BrowserCpuTime() - browserIdle).TotalMilliseconds / 5:F0} ms/s"));
 
-        pagesHost ??= host;
         await using var trace = browser is not null && traceFile is not null ? await ChromiumTrace.StartAsync(browser.Browser) : null;
         var redrawsBefore = await MetricsScrape.BucketsAsync(pagesHost.BaseUrl, RedrawHistogram, "notifier=\"InboxNotifier\"");
         var (hostBefore, browserBefore) = (host.CpuTime(), InboxScaleRun.BrowserCpuTime());
@@ -88,7 +88,7 @@ internal static class LiveDms
         if (trace is not null)
         {
             await trace.SaveAsync(traceFile!);
-            InboxScaleRun.Print($"  Chromium trace of the live DMs: {traceFile}");
+            InboxScaleRun.Print($"  Chromium trace of the live DMs: {traceFile} (tracing adds to Chromium's CPU and to the latencies of this run)");
         }
 
         var latencies = new List<double>();
@@ -113,6 +113,12 @@ internal static class LiveDms
     /// <summary>The server's side of the latency: from a change to each page having redrawn (the portal's own histogram).</summary>
     private static void PrintRedraws(Dictionary<string, double> before, Dictionary<string, double> after)
     {
+        if (after.Count == 0)
+        {
+            InboxScaleRun.Print("  server side: /metrics did not answer");
+            return;
+        }
+
         var total = after.GetValueOrDefault("+Inf") - before.GetValueOrDefault("+Inf");
         var shares = after.Where(b => b.Key is "0.05" or "0.1" or "0.25" or "0.5")
             .Select(b => string.Create(CultureInfo.InvariantCulture, $"{(b.Value - before.GetValueOrDefault(b.Key)) / Math.Max(1, total):P0} within {double.Parse(b.Key, CultureInfo.InvariantCulture) * 1000:F0} ms"));

@@ -29,12 +29,25 @@ internal static class MetricsScrape
         return values;
     }
 
-    /// <summary>One histogram's cumulative bucket counts now (upper bound "le" to count), for the series holding <paramref name="label"/>.</summary>
+    /// <summary>
+    /// One histogram's cumulative bucket counts now (upper bound "le" to count), for the series holding
+    /// <paramref name="label"/>; none when /metrics does not answer.
+    /// </summary>
     public static async Task<Dictionary<string, double>> BucketsAsync(string baseUrl, string metric, string label)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var text = await http.GetStringAsync(baseUrl + "/metrics");
         var buckets = new Dictionary<string, double>();
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(baseUrl + "/metrics");
+        }
+        catch (HttpRequestException)
+        {
+            // A figure the run can do without: it says so instead of ending.
+            return buckets;
+        }
+
         foreach (var line in text.Split('\n').Where(l => l.StartsWith(metric + "_bucket{", StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal)))
         {
             var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];

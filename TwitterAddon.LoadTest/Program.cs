@@ -9,7 +9,7 @@ using TwitterAddon.LoadTest;
 //   tabs                                     the inbox page's size with a 1 MB channel icon, and the server memory 10 open inbox tabs add
 //   seedscale --folder DIR [--messages N]    a busy brand's year in DIR (1,000,000 messages by default), once
 //   scale --folder DIR [--tabs 30] [--live 20] [--trace FILE]  that inbox on the real host with live tabs: live latency,
-//                                            memory, wire, ingest (FILE: a Chromium trace of the first tab's renderer during the live DMs)
+//                                            memory, wire, ingest (FILE: a trace of every Chromium process during the live DMs)
 //   live2 [--live 20]                        two instances on PostgreSQL: DMs acked by B, timed to the screen in inbox tabs on A
 //   --database postgresql [--postgres CS] [--instances N]  load and kill on PostgreSQL (a fresh database on that server),
 //                                            with the events spread over N instances

@@ -25,24 +25,60 @@ public sealed class InboxService(
             return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
         }
 
-        return await ReadPageAsync(filter, skip, cancellationToken);
+        return await ReadPageAsync(contexts, filter, skip, cancellationToken);
     }
 
     /// <summary>
-    /// The page as <see cref="ListAsync"/> reads it, for a live page redrawing up to change <paramref name="knownChanges"/>:
-    /// the pages with the same filters that redraw for the same change share one read (<see cref="SharedReads"/>).
+    /// The first <paramref name="count"/> rows (at least a page) with these filters, read page by page as
+    /// <see cref="ListAsync"/> reads them: what a page shows again when its filters change.
     /// </summary>
-    public async Task<ConversationPage> ListAfterChangeAsync(ConversationFilter filter, int skip, long knownChanges, CancellationToken cancellationToken)
+    public async Task<ConversationPage> ListFirstAsync(ConversationFilter filter, int count, CancellationToken cancellationToken)
     {
         if (filters.Validate(filter) is { IsValid: false } invalid)
         {
             return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
         }
 
-        return await shared.ReadAsync((filter, skip), knownChanges, () => ReadPageAsync(filter, skip, CancellationToken.None), cancellationToken);
+        return await ReadFirstAsync(contexts, filter, count, cancellationToken);
     }
 
-    private async Task<ConversationPage> ReadPageAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="ListFirstAsync"/> for a live page redrawing up to change <paramref name="knownChanges"/>: the pages
+    /// with the same filters and rows loaded that redraw for the same change share one read (<see cref="SharedReads"/>).
+    /// </summary>
+    public async Task<ConversationPage> ListFirstAfterChangeAsync(ConversationFilter filter, int count, long knownChanges, CancellationToken cancellationToken)
+    {
+        if (filters.Validate(filter) is { IsValid: false } invalid)
+        {
+            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
+        }
+
+        // The factory, not this scoped service, is what the shared read holds on to: it may outlive this page's scope.
+        var factory = contexts;
+        return await shared.ReadAsync((filter, count), knownChanges, stopping => ReadFirstAsync(factory, filter, count, stopping), cancellationToken);
+    }
+
+    // One read of all the pages, so they come from one moment's order. A row moved between two pages' queries would
+    // come twice (or not at all); twice would be two rows with one key, which Blazor refuses.
+    private static async Task<ConversationPage> ReadFirstAsync(
+        IDbContextFactory<TwitterAddonDbContext> contexts, ConversationFilter filter, int count, CancellationToken cancellationToken)
+    {
+        var rows = new List<ConversationListItem>();
+        ConversationPage page;
+        string? note = null;
+        do
+        {
+            page = await ReadPageAsync(contexts, filter, rows.Count, cancellationToken);
+            rows.AddRange(page.Items);
+            note = page.Note ?? note;
+        }
+        while (page.HasMore && rows.Count < Math.Max(count, 1));
+
+        return page with { Items = rows.DistinctBy(r => r.Id).ToList(), Note = note };
+    }
+
+    private static async Task<ConversationPage> ReadPageAsync(
+        IDbContextFactory<TwitterAddonDbContext> contexts, ConversationFilter filter, int skip, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
@@ -90,10 +126,11 @@ public sealed class InboxService(
             return null;
         }
 
-        var row = await shared.ReadAsync(("row", id), knownChanges, async () =>
+        var factory = contexts;
+        var row = await shared.ReadAsync(("row", id), knownChanges, async stopping =>
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            return await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(ConversationListItem.Of).FirstOrDefaultAsync();
+            await using var db = await factory.CreateDbContextAsync(stopping);
+            return await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(ConversationListItem.Of).FirstOrDefaultAsync(stopping);
         }, cancellationToken);
         return row is not null && filter.Admits(row) ? row : null;
     }

@@ -13,8 +13,8 @@ namespace TwitterAddon.Core.Live;
 /// <param name="window">Changes within this window after the first reach the pages as one notification.</param>
 public abstract partial class ChangeNotifier(TimeProvider clock, ILogger logger, TimeSpan window)
 {
-    // Buckets around the half second a customer's message has to reach the screen: OpenTelemetry's defaults start at
-    // 5 (seconds, here), which would put every redraw in the first bucket.
+    // Buckets around the half second a customer's message has to reach the screen: OpenTelemetry's defaults (0, 5, 10,
+    // ... seconds, here) would put every redraw in the one bucket from 0 to 5 s.
     private static readonly Histogram<double> UpdateDuration = AddonMeter.Instance.CreateHistogram<double>(
         "twitteraddon.live.update.duration", "s", "From a change to an open page having redrawn for it (one measurement per page)",
         tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5] });

@@ -133,15 +133,30 @@ public class InboxServiceTests : IAsyncLifetime
     [Fact]
     public async Task OneRowReadAlone_IsShownUnderExactlyTheFiltersTheListShowsItUnder()
     {
-        // Beside the seeded DMs and mentions, read and unread: a read one with a failed reply, and a resolved one.
+        // Beside the seeded DMs and mentions, read and unread: a failed reply in a read one and in an unread one, a
+        // failed reply settled by a later one X took, and a resolved conversation.
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
         {
-            var failed = await db.Conversations.OrderBy(c => c.Id).Skip(4).FirstAsync(Ct);
-            var reply = Message.Reply("Here you go", "John Doe", null, DateTimeOffset.UtcNow);
-            failed.AddReply(reply);
-            db.Messages.Add(reply);
-            reply.Fail("X refused it.");
-            (await db.Conversations.OrderBy(c => c.Id).Skip(9).FirstAsync(Ct)).Resolve();
+            var conversations = await db.Conversations.OrderBy(c => c.Id).Take(10).ToListAsync(Ct);
+            foreach (var (conversation, settled) in new[] { (conversations[3], false), (conversations[4], false), (conversations[5], true) })
+            {
+                var reply = Message.Reply("Here you go", "John Doe", null, DateTimeOffset.UtcNow);
+                conversation.AddReply(reply);
+                db.Messages.Add(reply);
+                reply.Fail("X refused it.");
+                await db.SaveChangesAsync(Ct);
+                if (settled)
+                {
+                    var later = Message.Reply("Here you go again", "John Doe", null, DateTimeOffset.UtcNow);
+                    conversation.AddReply(later);
+                    db.Messages.Add(later);
+                    await db.SaveChangesAsync(Ct);
+                    later.BeginAttempt(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+                    later.RecordSent("x-later", echoSeen: false);
+                }
+            }
+
+            conversations[9].Resolve();
             await db.SaveChangesAsync(Ct);
         }
 

@@ -8,7 +8,7 @@ namespace TwitterAddon.Tests.Inbox;
 /// <summary>
 /// The open inbox pages redrawing for one change share one read, and never one from before a change they were told of.
 /// </summary>
-public sealed class SharedReadsTests
+public sealed class SharedReadsTests : IDisposable
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly InboxNotifier notifier;
@@ -23,13 +23,33 @@ public sealed class SharedReadsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public void Dispose() => shared.Dispose();
+
+    [Fact]
+    public async Task AStoppingHost_CancelsTheReadsItShares()
+    {
+        var reading = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var read = shared.ReadAsync(("row", 7), notifier.Position, async stopping =>
+        {
+            reading.SetResult(stopping);
+            await Task.Delay(Timeout.Infinite, stopping);
+            return "never";
+        }, Ct);
+        var token = await reading.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        shared.Dispose();
+
+        Assert.True(token.IsCancellationRequested);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+    }
+
     [Fact]
     public async Task PagesRedrawingForTheSameChange_ShareOneRead()
     {
         notifier.ConversationChanged(7);
         var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var pages = Enumerable.Range(0, 30).Select(_ => shared.ReadAsync(("row", 7), notifier.Position, () => Read(gate.Task), Ct)).ToList();
+        var pages = Enumerable.Range(0, 30).Select(_ => shared.ReadAsync(("row", 7), notifier.Position, _ => Read(gate.Task), Ct)).ToList();
         gate.SetResult("row 7");
 
         Assert.All(await Task.WhenAll(pages), row => Assert.Equal("row 7", row));
@@ -40,10 +60,10 @@ public sealed class SharedReadsTests
     public async Task AReadThatStartedBeforeAChange_IsNotGivenToAPageThatKnowsOfIt()
     {
         notifier.ConversationChanged(7);
-        var before = shared.ReadAsync(("row", 7), notifier.Position, () => Read(Task.FromResult("before")), Ct);
+        var before = shared.ReadAsync(("row", 7), notifier.Position, _ => Read(Task.FromResult("before")), Ct);
         notifier.ConversationChanged(7);
 
-        var after = await shared.ReadAsync(("row", 7), notifier.Position, () => Read(Task.FromResult("after")), Ct);
+        var after = await shared.ReadAsync(("row", 7), notifier.Position, _ => Read(Task.FromResult("after")), Ct);
 
         Assert.Equal(("before", "after", 2), (await before, after, reads));
     }
@@ -52,11 +72,11 @@ public sealed class SharedReadsTests
     public async Task ARead_IsOfferedForAMomentOnly_AndOtherKeysReadOnTheirOwn()
     {
         var position = notifier.Position;
-        await shared.ReadAsync(("row", 7), position, () => Read(Task.FromResult("first")), Ct);
-        await shared.ReadAsync(("row", 8), position, () => Read(Task.FromResult("other")), Ct);
+        await shared.ReadAsync(("row", 7), position, _ => Read(Task.FromResult("first")), Ct);
+        await shared.ReadAsync(("row", 8), position, _ => Read(Task.FromResult("other")), Ct);
         clock.Advance(SharedReads.Kept);
 
-        Assert.Equal("again", await shared.ReadAsync(("row", 7), position, () => Read(Task.FromResult("again")), Ct));
+        Assert.Equal("again", await shared.ReadAsync(("row", 7), position, _ => Read(Task.FromResult("again")), Ct));
         Assert.Equal(3, reads);
     }
 
@@ -65,9 +85,9 @@ public sealed class SharedReadsTests
     {
         var position = notifier.Position;
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            shared.ReadAsync<string>(("row", 7), position, () => throw new InvalidOperationException("database gone"), Ct));
+            shared.ReadAsync<string>(("row", 7), position, _ => throw new InvalidOperationException("database gone"), Ct));
 
-        Assert.Equal("back", await shared.ReadAsync(("row", 7), position, () => Read(Task.FromResult("back")), Ct));
+        Assert.Equal("back", await shared.ReadAsync(("row", 7), position, _ => Read(Task.FromResult("back")), Ct));
     }
 
     [Fact]
@@ -75,8 +95,8 @@ public sealed class SharedReadsTests
     {
         var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var closing = new CancellationTokenSource();
-        var closed = shared.ReadAsync(("row", 7), notifier.Position, () => Read(gate.Task), closing.Token);
-        var open = shared.ReadAsync(("row", 7), notifier.Position, () => Read(gate.Task), Ct);
+        var closed = shared.ReadAsync(("row", 7), notifier.Position, _ => Read(gate.Task), closing.Token);
+        var open = shared.ReadAsync(("row", 7), notifier.Position, _ => Read(gate.Task), Ct);
 
         await closing.CancelAsync();
         gate.SetResult("row 7");

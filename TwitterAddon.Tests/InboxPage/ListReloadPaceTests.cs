@@ -21,9 +21,9 @@ public sealed class ListReloadPaceTests
     [Fact]
     public async Task ASearch_ReloadsAtOnceAfterAQuietMoment_AndChangesCloseTogether250msApart()
     {
-        await pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(5)), Ct);
+        await AtOnce(pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(5)), Ct));
         clock.Advance(TimeSpan.FromSeconds(5));
-        await pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(5)), Ct);
+        await AtOnce(pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(5)), Ct));
         Assert.Equal(2, reloads);
 
         // The next change comes 100 ms after the last reload began: it waits until 250 ms have passed.
@@ -35,19 +35,19 @@ public sealed class ListReloadPaceTests
     public async Task ASlowSearch_IsSpacedAt20TimesItsAverageReload_AtMostASecond()
     {
         // Reloads of 30 ms: the next waits 600 ms from the last one's start.
-        await pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(30)), Ct);
+        await AtOnce(pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(30)), Ct));
         await AssertWaitsAsync(pace.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(30)), Ct), TimeSpan.FromMilliseconds(570));
 
         // Reloads of 200 ms would mean 4 s: a second is the most a DM waits.
         var slow = new ListReloadPace(clock);
-        await slow.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(200)), Ct);
+        await AtOnce(slow.ReloadAsync(flood: false, Reload(TimeSpan.FromMilliseconds(200)), Ct));
         await AssertWaitsAsync(slow.ReloadAsync(flood: false, Reload(TimeSpan.Zero), Ct), TimeSpan.FromMilliseconds(800));
     }
 
     [Fact]
     public async Task AFlood_ReloadsAtMostOnceASecond()
     {
-        await pace.ReloadAsync(flood: true, Reload(TimeSpan.FromMilliseconds(5)), Ct);
+        await AtOnce(pace.ReloadAsync(flood: true, Reload(TimeSpan.FromMilliseconds(5)), Ct));
         await AssertWaitsAsync(pace.ReloadAsync(flood: true, Reload(TimeSpan.Zero), Ct), TimeSpan.FromMilliseconds(995));
     }
 
@@ -65,6 +65,13 @@ public sealed class ListReloadPaceTests
         clock.Advance(takes);
         return Task.CompletedTask;
     };
+
+    /// <summary>The reload ran without waiting for the (fake) clock: had it waited, nothing would advance it.</summary>
+    private static Task AtOnce(Task reload)
+    {
+        Assert.True(reload.IsCompleted, "The reload waited");
+        return reload;
+    }
 
     /// <summary>The reload has not run a moment before <paramref name="wait"/> is over, and runs when it is.</summary>
     private async Task AssertWaitsAsync(Task reload, TimeSpan wait)

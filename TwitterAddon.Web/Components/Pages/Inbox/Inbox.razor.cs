@@ -225,28 +225,20 @@ public sealed partial class Inbox
     {
         // Taken before reading: a change made while the rows are read is redrawn again after, never missed.
         var position = Notifier.Position;
-        var loaded = new List<ConversationListItem>();
-        string? shownNote = null;
-        var more = true;
-        string? refusal = null;
-        while (more && refusal is null && loaded.Count < Math.Max(count, 1))
-        {
-            var page = afterChange
-                ? await InboxService.ListAfterChangeAsync(filter, loaded.Count, position, cancellationToken)
-                : await InboxService.ListAsync(filter, loaded.Count, cancellationToken);
-            loaded.AddRange(page.Items);
-            (more, refusal, shownNote) = (page.HasMore, page.Refused, page.Note ?? shownNote);
-        }
-
+        var page = afterChange
+            ? await InboxService.ListFirstAfterChangeAsync(filter, count, position, cancellationToken)
+            : await InboxService.ListFirstAsync(filter, count, cancellationToken);
         items.Clear();
-        items.AddRange(loaded);
-        (hasMore, refused, note, upTo) = (more, refusal, shownNote, position);
+        items.AddRange(page.Items);
+        (hasMore, refused, note, upTo) = (page.HasMore, page.Refused, page.Note, position);
     }
 
     private async Task MoreAsync()
     {
         var page = await InboxService.ListAsync(filter, items.Count, Closing);
-        items.AddRange(page.Items);
+        // A row a change moved onto the next page while it was read is on screen already: one row per conversation.
+        var shown = items.Select(i => i.Id).ToHashSet();
+        items.AddRange(page.Items.Where(i => !shown.Contains(i.Id)));
         hasMore = page.HasMore;
     }
 
