@@ -58,38 +58,48 @@ public sealed class InboxService(
         return await shared.ReadAsync((filter, count), knownChanges, stopping => ReadFirstAsync(factory, filter, count, stopping), cancellationToken);
     }
 
-    // One read of all the pages, so they come from one moment's order. A row moved between two pages' queries would
-    // come twice (or not at all); twice would be two rows with one key, which Blazor refuses.
+    // The pages one after the other on one context, with one search look-up for all of them. One row per conversation:
+    // a row a change moved from one page to the next between their queries would come twice, and two rows with one
+    // key are more than Blazor accepts.
     private static async Task<ConversationPage> ReadFirstAsync(
         IDbContextFactory<TwitterAddonDbContext> contexts, ConversationFilter filter, int count, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matches = await MatchesAsync(db, filter, cancellationToken);
         var rows = new List<ConversationListItem>();
         ConversationPage page;
-        string? note = null;
         do
         {
-            page = await ReadPageAsync(contexts, filter, rows.Count, cancellationToken);
+            page = await ReadPageAsync(db, filter, matches, rows.Count, cancellationToken);
             rows.AddRange(page.Items);
-            note = page.Note ?? note;
         }
         while (page.HasMore && rows.Count < Math.Max(count, 1));
 
-        return page with { Items = rows.DistinctBy(r => r.Id).ToList(), Note = note };
+        return page with { Items = rows.DistinctBy(r => r.Id).ToList() };
     }
 
     private static async Task<ConversationPage> ReadPageAsync(
         IDbContextFactory<TwitterAddonDbContext> contexts, ConversationFilter filter, int skip, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ReadPageAsync(db, filter, await MatchesAsync(db, filter, cancellationToken), skip, cancellationToken);
+    }
+
+    /// <summary>What the search names (<see cref="InboxSearch"/>), or null without a search.</summary>
+    private static async Task<SearchMatches?> MatchesAsync(TwitterAddonDbContext db, ConversationFilter filter, CancellationToken cancellationToken) =>
+        InboxSearch.TermOf(filter.Search) is { } term ? await InboxSearch.FindAsync(db, term, cancellationToken) : null;
+
+    private static async Task<ConversationPage> ReadPageAsync(
+        TwitterAddonDbContext db, ConversationFilter filter, SearchMatches? matches, int skip, CancellationToken cancellationToken)
+    {
         var query = Filtered(db, filter);
-        if (InboxSearch.TermOf(filter.Search) is not { } term)
+        if (matches is null)
         {
             var page = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Skip(skip).Take(PageSize + 1)
                 .Select(ConversationListItem.Of).ToListAsync(cancellationToken);
             return new ConversationPage(page.Take(PageSize).ToList(), page.Count > PageSize);
         }
 
-        var matches = await InboxSearch.FindAsync(db, term, cancellationToken);
         var ids = await SearchPageAsync(query, matches, skip, cancellationToken);
         var found = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ConversationListItem.Of).ToListAsync(cancellationToken);
         var rows = found.OrderBy(row => ids.IndexOf(row.Id)).ToList();
