@@ -40,6 +40,15 @@ internal sealed class AdminBrowser : IAsyncDisposable
         return admin;
     }
 
+    /// <summary>A new tab on the inbox, once its live circuit is up.</summary>
+    public async Task<IPage> OpenInboxAsync()
+    {
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync("/inbox");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

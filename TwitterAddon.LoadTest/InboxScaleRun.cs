@@ -59,9 +59,9 @@ internal static class InboxScaleRun
         var key = await File.ReadAllTextAsync(Path.Combine(folder, KeyFile));
         var port = HostProcess.FreePort();
         // Development so the unpublished build serves its static web assets; no emulator: the DMs are posted as X would.
-        using var host = new HostProcess(options.WebDll, LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), port, ["--Emulator:Enabled=false"], "Development");
+        using var database = LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db"));
+        using var host = new HostProcess(options.WebDll, database, port, ["--Emulator:Enabled=false"], "Development");
         await host.StartAsync();
-        var database = LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db"));
         // A first run warms the host and the database's pages (not counted); each run is followed by the worker catching up.
         await IngestAsync(host, key, "4");
         await InboxCheck.WaitDrainedAsync(database, TimeSpan.FromMinutes(15));
@@ -71,15 +71,13 @@ internal static class InboxScaleRun
         var rssBefore = host.ResidentMegabytes();
 
         await using var admin = await AdminBrowser.SignInAsync(host.BaseUrl);
-        var (context, pageBytes) = (admin.Context, admin.InboxBytes);
+        var pageBytes = admin.InboxBytes;
 
         var pages = new List<(IPage Page, bool ShowsLiveDms, string Kind)>();
         for (var i = 0; i < tabs; i++)
         {
             var (name, apply, shows) = TabKinds[i % TabKinds.Length];
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/inbox");
-            await page.Locator("[data-interactive=true]").WaitForAsync();
+            var page = await admin.OpenInboxAsync();
             await page.Locator(".conversation-row, [data-testid=inbox-empty]").First.WaitForAsync();
             await apply(page);
             pages.Add((page, shows, name));

@@ -16,25 +16,22 @@ internal static class InboxTabsRun
         var folder = Directory.CreateTempSubdirectory("twitteraddon-tabs-").FullName;
         var port = HostProcess.FreePort();
         var icon = NoisePng(580, 580);
-        await Seeder.SeedInboxAsync(LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), $"http://127.0.0.1:{port}", icon, conversations: 50);
+        using var database = LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db"));
+        await Seeder.SeedInboxAsync(database, $"http://127.0.0.1:{port}", icon, conversations: 50);
         // Development only so the unpublished build serves its static web assets (blazor.web.js, MudBlazor); no emulator.
-        using var host = new HostProcess(options.WebDll, LoadDatabase.Sqlite(Path.Combine(folder, "twitteraddon.db")), port, ["--Emulator:Enabled=false"], "Development");
+        using var host = new HostProcess(options.WebDll, database, port, ["--Emulator:Enabled=false"], "Development");
         await host.StartAsync();
 
         await using var admin = await AdminBrowser.SignInAsync(host.BaseUrl);
-        var (context, pageBytes) = (admin.Context, admin.InboxBytes);
+        var pageBytes = admin.InboxBytes;
         // The first tab stays open, as the admin's own.
-        var first = await context.NewPageAsync();
-        await first.GotoAsync("/inbox");
-        await first.Locator("[data-interactive=true]").WaitForAsync();
+        await admin.OpenInboxAsync();
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         var before = host.ResidentMegabytes();
         for (var i = 0; i < tabs; i++)
         {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/inbox");
-            await page.Locator("[data-interactive=true]").WaitForAsync();
+            var page = await admin.OpenInboxAsync();
             await page.GetByText("Customer 49", new() { Exact = true }).WaitForAsync();
         }
 

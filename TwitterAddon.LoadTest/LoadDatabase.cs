@@ -24,7 +24,7 @@ internal sealed class LoadDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public string Description => postgreSqlName is null ? ConnectionString : $"PostgreSQL database {postgreSqlName}";
+    public string Description => Provider == DatabaseProvider.PostgreSql ? DatabaseLocation.DescribePostgreSql(ConnectionString) : ConnectionString;
 
     /// <summary>The settings that point a host (or Core in this process) at it.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>

@@ -11,7 +11,7 @@ namespace TwitterAddon.LoadTest;
 internal static class LoadRun
 {
     // The portal reads its queues every 5 s (WorkQueueMonitor): one more reading shows the drained queue.
-    private static readonly TimeSpan WorkQueueReadingInterval = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan WorkQueueReadingInterval = Core.Operations.WorkQueueMonitor.Interval + TimeSpan.FromSeconds(1);
 
     public static async Task<int> RunAsync(RunOptions options)
     {

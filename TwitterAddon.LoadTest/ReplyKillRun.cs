@@ -91,7 +91,7 @@ internal static class ReplyKillRun
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync();
         var holder = await db.Set<WorkerLease>().Where(l => l.Name == Core.Outbox.OutboxWorker.LeaseName).Select(l => l.Holder).SingleOrDefaultAsync();
-        var processId = holder?.Split(':') is [_, var pid, _] ? pid : null;
+        var processId = WorkerLeases.ProcessIdOf(holder);
         return portals.FirstOrDefault(p => p.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) == processId) ?? portals[0];
     }
 

@@ -43,9 +43,8 @@ public static class DataMoveCommand
             return 1;
         }
 
-        var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(from.DataFolder, "keys");
+        // A SQLite install: its keys are in a folder.
+        var keys = from.KeysFolder(configuration, environment.ContentRootPath)!;
         Console.WriteLine($"Moving {file} and the keys in {keys} to the {DatabaseLocation.DescribePostgreSql(args[1])}…");
         try
         {

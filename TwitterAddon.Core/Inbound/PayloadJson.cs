@@ -45,7 +45,8 @@ internal static class PayloadJson
             text = Core.Text.JsonStringLiteral.Decode(value.GetRawText());
         }
 
-        return text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
+        // Replace returns the same string when there is none.
+        return text.Replace('\0', '\uFFFD');
     }
 
     public static bool OptionalBool(JsonElement parent, string name) => IsTrue(Optional(parent, name));

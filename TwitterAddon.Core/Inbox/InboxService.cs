@@ -18,45 +18,32 @@ public sealed class InboxService(
     public const string AccountDisconnected = "The X account is disconnected: connect it again on the Setup page to reply.";
 
     /// <summary>Newest first, 50 at a time along the index on the last message time, so 10,000 conversations stay fast.</summary>
-    public async Task<ConversationPage> ListAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken)
-    {
-        if (filters.Validate(filter) is { IsValid: false } invalid)
-        {
-            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
-        }
-
-        return await ReadPageAsync(contexts, filter, skip, cancellationToken);
-    }
+    public async Task<ConversationPage> ListAsync(ConversationFilter filter, int skip, CancellationToken cancellationToken) =>
+        RefusalOf(filter) ?? await ReadPageAsync(contexts, filter, skip, cancellationToken);
 
     /// <summary>
     /// The first <paramref name="count"/> rows (at least a page) with these filters, read page by page as
-    /// <see cref="ListAsync"/> reads them: what a page shows again when its filters change.
+    /// <see cref="ListAsync"/> reads them: what a page shows again when its filters change. With
+    /// <paramref name="afterChange"/>, a live page redrawing up to that change: the pages with the same filters and rows
+    /// loaded that redraw for the same change share one read (<see cref="SharedReads"/>).
     /// </summary>
-    public async Task<ConversationPage> ListFirstAsync(ConversationFilter filter, int count, CancellationToken cancellationToken)
+    public async Task<ConversationPage> ListFirstAsync(ConversationFilter filter, int count, long? afterChange, CancellationToken cancellationToken)
     {
-        if (filters.Validate(filter) is { IsValid: false } invalid)
+        if (RefusalOf(filter) is { } refusal)
         {
-            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
+            return refusal;
         }
 
-        return await ReadFirstAsync(contexts, filter, count, cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="ListFirstAsync"/> for a live page redrawing up to change <paramref name="knownChanges"/>: the pages
-    /// with the same filters and rows loaded that redraw for the same change share one read (<see cref="SharedReads"/>).
-    /// </summary>
-    public async Task<ConversationPage> ListFirstAfterChangeAsync(ConversationFilter filter, int count, long knownChanges, CancellationToken cancellationToken)
-    {
-        if (filters.Validate(filter) is { IsValid: false } invalid)
-        {
-            return new ConversationPage([], false, invalid.Errors[0].ErrorMessage);
-        }
-
-        // The factory, not this scoped service, is what the shared read holds on to: it may outlive this page's scope.
+        // The factory, not this scoped service, is what a shared read holds on to: it may outlive this page's scope.
         var factory = contexts;
-        return await shared.ReadAsync((filter, count), knownChanges, stopping => ReadFirstAsync(factory, filter, count, stopping), cancellationToken);
+        return afterChange is { } knownChanges
+            ? await shared.ReadAsync((filter, count), knownChanges, stopping => ReadFirstAsync(factory, filter, count, stopping), cancellationToken)
+            : await ReadFirstAsync(factory, filter, count, cancellationToken);
     }
+
+    /// <summary>An empty page saying why, when the filters are refused (a search too long).</summary>
+    private ConversationPage? RefusalOf(ConversationFilter filter) =>
+        filters.Validate(filter) is { IsValid: false } invalid ? new ConversationPage([], false, invalid.Errors[0].ErrorMessage) : null;
 
     // The pages one after the other on one context, with one search look-up for all of them. One row per conversation:
     // a row a change moved from one page to the next between their queries would come twice, and two rows with one

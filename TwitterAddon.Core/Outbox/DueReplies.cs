@@ -12,4 +12,8 @@ public static class DueReplies
         messages.Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending)
                 && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !stoppedAccounts.Contains(m.Conversation.AccountUserId))
             .OrderBy(m => m.Id);
+
+    /// <summary>The test of <see cref="Of"/> but the account's, on one reply already read: is it due now?</summary>
+    public static bool IsDue(Message message, DateTimeOffset now) =>
+        message.Status is MessageStatus.Queued or MessageStatus.Sending && (message.NextAttemptAt is null || message.NextAttemptAt <= now);
 }

@@ -74,7 +74,7 @@ public sealed partial class OutboxWorker(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var message = await db.Messages.Include(m => m.Conversation).ThenInclude(c => c.Contact).FirstAsync(m => m.Id == id, cancellationToken);
-        if (message.Status is not (MessageStatus.Queued or MessageStatus.Sending) || message.NextAttemptAt > Clock.GetUtcNow())
+        if (!DueReplies.IsDue(message, Clock.GetUtcNow()))
         {
             // Sent, or begun again, since the round read it (by another instance once, or the echo): no longer due.
             return;

@@ -22,16 +22,12 @@ internal sealed partial class DataProtectionKeyFolder(
 {
     public void Configure(KeyManagementOptions options)
     {
-        var configured = configuration["DataProtection:KeysFolder"];
-        if (database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(configured))
+        if (database.KeysFolder(configuration, environment.ContentRootPath) is not { } folder)
         {
             options.XmlRepository = new EntityFrameworkCoreXmlRepository<TwitterAddonDbContext>(services, loggers);
             return;
         }
 
-        var folder = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(database.DataFolder, "keys")
-            : Path.GetFullPath(configured, environment.ContentRootPath);
         if (!OwnerOnlyFiles.PrepareFolder(folder, tightenExisting: true))
         {
             LogNotTightened(loggers.CreateLogger<DataProtectionKeyFolder>(), folder);

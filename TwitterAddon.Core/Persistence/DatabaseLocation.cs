@@ -34,6 +34,15 @@ public sealed class DatabaseLocation
     /// <summary>The folder for files kept with the data: the SQLite file's own, or <c>data/</c> under the content root.</summary>
     public string DataFolder { get; }
 
+    /// <summary>
+    /// The folder of the Data Protection key files: <c>DataProtection:KeysFolder</c> (relative to the content root),
+    /// else <c>keys</c> in <see cref="DataFolder"/>; null when none is set on PostgreSQL, whose key ring is in the database.
+    /// </summary>
+    public string? KeysFolder(IConfiguration configuration, string contentRoot) =>
+        configuration["DataProtection:KeysFolder"] is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? Path.GetFullPath(configured, contentRoot)
+            : Provider == DatabaseProvider.PostgreSql ? null : Path.Combine(DataFolder, "keys");
+
     /// <summary>Where an error message should send the reader: the file, or the PostgreSQL server and database.</summary>
     public string Description => FilePath ?? DescribePostgreSql(ConnectionString);
 

@@ -45,8 +45,7 @@ public sealed class DatabaseMove(string sqliteConnectionString, string keysFolde
         }
 
         var moved = new List<(string Table, int Rows)>();
-        // Not moved: the leases are this process's own, and on SQLite the key ring is in files (imported below).
-        foreach (var entity in InForeignKeyOrder(source.Model).Where(e => e.ClrType != typeof(DataProtectionKey) && e.ClrType != typeof(WorkerLease)))
+        foreach (var entity in InForeignKeyOrder(source.Model).Where(IsMoved))
         {
             var rows = await (Task<int>)CopyMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [source, cancellationToken])!;
             moved.Add((entity.GetTableName()!, rows));
@@ -122,9 +121,12 @@ public sealed class DatabaseMove(string sqliteConnectionString, string keysFolde
         return ordered;
     }
 
+    // Not moved: the leases are this process's own, and on SQLite the key ring is in files (imported on their own).
+    private static bool IsMoved(IEntityType entity) => entity.ClrType != typeof(DataProtectionKey) && entity.ClrType != typeof(WorkerLease);
+
     private static async Task<string?> HeldTableAsync(TwitterAddonDbContext target, CancellationToken cancellationToken)
     {
-        foreach (var entity in DesignModel(target).GetEntityTypes().Where(e => e.ClrType != typeof(DataProtectionKey) && e.ClrType != typeof(WorkerLease)))
+        foreach (var entity in DesignModel(target).GetEntityTypes().Where(IsMoved))
         {
             // The table's name comes from the model, not from input.
             var count = $"SELECT COUNT(*) AS \"Value\" FROM \"{entity.GetTableName()}\"";

@@ -31,6 +31,9 @@ public sealed class WorkerLeases(IDbContextFactory<TwitterAddonDbContext> contex
     /// <summary>This instance, as the leases name it: machine, process and a random part (a restarted process is another holder).</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>The process id a lease holder's name (<see cref="Holder"/>) carries, or null when it carries none.</summary>
+    public static string? ProcessIdOf(string? holder) => holder?.Split(':') is [_, var processId, _] ? processId : null;
+
     private bool Shared => database.Provider == DatabaseProvider.PostgreSql;
 
     /// <summary>True when this instance holds the named lease (taken or renewed now if it had to be).</summary>
@@ -78,7 +81,7 @@ public sealed class WorkerLeases(IDbContextFactory<TwitterAddonDbContext> contex
         List<string> held;
         lock (gate)
         {
-            held = [.. heldUntil.Where(h => h.Value > DateTimeOffset.MinValue).Select(h => h.Key)];
+            held = [.. heldUntil.Keys];
         }
 
         foreach (var name in held)

@@ -13,10 +13,11 @@ public static partial class XEndpoint
         var segments = path.Split('?', 2)[0].Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
-            // The first segment is the API's version (1.1, 2), not an id.
-            if (i > 0 && Id().IsMatch(segments[i]))
+            // The first segment is the API's version (1.1, 2), not an id. One pass of the pattern: a changed segment had one.
+            var withoutId = i > 0 ? Id().Replace(segments[i], "{id}") : segments[i];
+            if (withoutId != segments[i])
             {
-                segments[i] = Id().Replace(segments[i], "{id}");
+                segments[i] = withoutId;
             }
             else if (i > 0 && segments[i - 1] == "all" && !segments[i].StartsWith("webhooks", StringComparison.Ordinal)
                 && !segments[i].StartsWith("subscriptions", StringComparison.Ordinal))

@@ -19,21 +19,25 @@ public sealed class ConsumerSecrets
 
     public void Set(string webhookKey, string consumerSecret)
     {
-        secrets[webhookKey] = consumerSecret;
+        Keep(webhookKey, consumerSecret);
         Changed?.Invoke(webhookKey, consumerSecret);
     }
 
     public void Forget(string webhookKey)
     {
-        secrets.TryRemove(webhookKey, out _);
+        Keep(webhookKey, null);
         Changed?.Invoke(webhookKey, null);
     }
 
     /// <summary>Read from the database, which every instance reads for itself: not announced.</summary>
-    public void LoadStored(string webhookKey, string consumerSecret) => secrets[webhookKey] = consumerSecret;
+    public void LoadStored(string webhookKey, string consumerSecret) => Keep(webhookKey, consumerSecret);
 
     /// <summary>Another instance set (or, with null, forgot) the secret: this one follows, and tells no one.</summary>
-    public void ChangedOnAnotherInstance(string webhookKey, string? consumerSecret)
+    public void ChangedOnAnotherInstance(string webhookKey, string? consumerSecret) => Keep(webhookKey, consumerSecret);
+
+    public bool TryGet(string webhookKey, out string consumerSecret) => secrets.TryGetValue(webhookKey, out consumerSecret!);
+
+    private void Keep(string webhookKey, string? consumerSecret)
     {
         if (consumerSecret is null)
         {
@@ -44,6 +48,4 @@ public sealed class ConsumerSecrets
             secrets[webhookKey] = consumerSecret;
         }
     }
-
-    public bool TryGet(string webhookKey, out string consumerSecret) => secrets.TryGetValue(webhookKey, out consumerSecret!);
 }

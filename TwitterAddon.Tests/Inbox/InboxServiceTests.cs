@@ -112,18 +112,8 @@ public class InboxServiceTests : IAsyncLifetime
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>().CreateDbContextAsync(Ct))
         {
             var conversation = await db.Conversations.SingleAsync(c => c.Id == id, Ct);
-            var refused = Message.Reply("first try", "John Doe", null, DateTimeOffset.UtcNow);
-            conversation.AddReply(refused);
-            db.Messages.Add(refused);
-            refused.Fail("X refused it.");
-            await db.SaveChangesAsync(Ct);
-            var later = Message.Reply("second try", "John Doe", null, DateTimeOffset.UtcNow);
-            conversation.AddReply(later);
-            db.Messages.Add(later);
-            await db.SaveChangesAsync(Ct);
-            Assert.False(later.BeginAttempt(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)));
-            later.RecordSent("x-later", echoSeen: false);
-            await db.SaveChangesAsync(Ct);
+            await AddFailedReplyAsync(db, conversation, "first try");
+            Assert.False(await AddSentReplyAsync(db, conversation, "second try"));
         }
 
         Assert.False((await Service().ListAsync(new(Search: "@customer_5"), 0, Ct)).Items.Single(c => c.Id == id).HasFailedReply);
@@ -140,19 +130,10 @@ public class InboxServiceTests : IAsyncLifetime
             var conversations = await db.Conversations.OrderBy(c => c.Id).Take(10).ToListAsync(Ct);
             foreach (var (conversation, settled) in new[] { (conversations[3], false), (conversations[4], false), (conversations[5], true) })
             {
-                var reply = Message.Reply("Here you go", "John Doe", null, DateTimeOffset.UtcNow);
-                conversation.AddReply(reply);
-                db.Messages.Add(reply);
-                reply.Fail("X refused it.");
-                await db.SaveChangesAsync(Ct);
+                await AddFailedReplyAsync(db, conversation, "Here you go");
                 if (settled)
                 {
-                    var later = Message.Reply("Here you go again", "John Doe", null, DateTimeOffset.UtcNow);
-                    conversation.AddReply(later);
-                    db.Messages.Add(later);
-                    await db.SaveChangesAsync(Ct);
-                    later.BeginAttempt(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-                    later.RecordSent("x-later", echoSeen: false);
+                    await AddSentReplyAsync(db, conversation, "Here you go again");
                 }
             }
 
@@ -161,7 +142,8 @@ public class InboxServiceTests : IAsyncLifetime
         }
 
         var position = host.Services.GetRequiredService<TwitterAddon.Core.Live.InboxNotifier>().Position;
-        var everyId = await ListedAsync(new(Status: null));
+        var service = Service();
+        var everyId = await ListedAsync(service, new(Status: null));
         Assert.Equal(Conversations, everyId.Count);
         foreach (var kind in new ChannelKind?[] { null, ChannelKind.DirectMessage, ChannelKind.Mention })
         {
@@ -170,10 +152,10 @@ public class InboxServiceTests : IAsyncLifetime
                 foreach (var unread in new[] { false, true })
                 {
                     var filter = new ConversationFilter(kind, status, unread);
-                    var listed = await ListedAsync(filter);
+                    var listed = await ListedAsync(service, filter);
                     foreach (var id in everyId)
                     {
-                        Assert.True(listed.Contains(id) == (await Service().ListOneAsync(filter, id, position, Ct) is not null), $"{filter}, conversation {id}");
+                        Assert.True(listed.Contains(id) == (await service.ListOneAsync(filter, id, position, Ct) is not null), $"{filter}, conversation {id}");
                     }
                 }
             }
@@ -226,15 +208,29 @@ public class InboxServiceTests : IAsyncLifetime
         Assert.Equal(dm, Assert.Single((await Service().GetAsync(thread, Ct))!.OtherConversations!).Id);
     }
 
-    private async Task<HashSet<int>> ListedAsync(ConversationFilter filter)
-    {
-        var listed = new HashSet<int>();
-        for (var skip = 0; skip < Conversations; skip += InboxService.PageSize)
-        {
-            listed.UnionWith((await Service().ListAsync(filter, skip, Ct)).Items.Select(c => c.Id));
-        }
+    private static async Task<HashSet<int>> ListedAsync(InboxService service, ConversationFilter filter) =>
+        [.. (await service.ListFirstAsync(filter, Conversations, afterChange: null, Ct)).Items.Select(c => c.Id)];
 
-        return listed;
+    private static async Task AddFailedReplyAsync(TwitterAddonDbContext db, Conversation conversation, string text)
+    {
+        var reply = Message.Reply(text, "John Doe", null, DateTimeOffset.UtcNow);
+        conversation.AddReply(reply);
+        db.Messages.Add(reply);
+        reply.Fail("X refused it.");
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>A reply X took; what its attempt's BeginAttempt answered (true: an earlier attempt's outcome was unknown).</summary>
+    private static async Task<bool> AddSentReplyAsync(TwitterAddonDbContext db, Conversation conversation, string text)
+    {
+        var reply = Message.Reply(text, "John Doe", null, DateTimeOffset.UtcNow);
+        conversation.AddReply(reply);
+        db.Messages.Add(reply);
+        await db.SaveChangesAsync(Ct);
+        var attemptedBefore = reply.BeginAttempt(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        reply.RecordSent($"x-{reply.Id}", echoSeen: false);
+        await db.SaveChangesAsync(Ct);
+        return attemptedBefore;
     }
 
     private InboxService Service() => host.CreateScope().ServiceProvider.GetRequiredService<InboxService>();

@@ -41,7 +41,7 @@ public static class PostgreSqlTestServer
         // the test: the next run drops what is left (its process is gone).
         try
         {
-            Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            Drop(name);
         }
         catch (PostgresException)
         {
@@ -58,7 +58,7 @@ public static class PostgreSqlTestServer
         {
             DropLeftovers();
             var name = $"{NamePrefix}{Environment.ProcessId}_template";
-            Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            Drop(name);
             Execute($"CREATE DATABASE \"{name}\"");
             using (var db = new TwitterAddonDbContext(DatabaseContextOptions.PostgreSql(On(name))))
             {
@@ -71,7 +71,7 @@ public static class PostgreSqlTestServer
             {
                 try
                 {
-                    Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    Drop(name);
                 }
                 catch (NpgsqlException)
                 {
@@ -105,9 +105,12 @@ public static class PostgreSqlTestServer
 
         foreach (var name in names.Where(n => !IsRunning(n[NamePrefix.Length..].Split('_')[0])))
         {
-            Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            Drop(name);
         }
     }
+
+    // FORCE: connections a test's host left in its pool do not keep the database from going.
+    private static void Drop(string name) => Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
     /// <summary>
     /// Whether the test run that named a database is still running on this machine. A name this class did not make is

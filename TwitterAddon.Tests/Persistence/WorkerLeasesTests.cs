@@ -8,7 +8,7 @@ namespace TwitterAddon.Tests.Persistence;
 
 /// <summary>
 /// Two instances on one PostgreSQL database (two <see cref="WorkerLeases"/>, each its own holder): one drains, the other
-/// takes over when it dies or stops. On SQLite there is one process, which holds every lease at once.
+/// takes over when it dies or stops. On SQLite: <see cref="WorkerLeasesOnSqliteTests"/>.
 /// </summary>
 public sealed class WorkerLeasesTests : IAsyncLifetime
 {
@@ -67,19 +67,6 @@ public sealed class WorkerLeasesTests : IAsyncLifetime
 
         Assert.True(await b.HoldAsync("inbound", Ct));
         Assert.False(a.Holds("inbound"));
-    }
-
-    [Fact]
-    public async Task OnSqlite_TheOneProcessHoldsEveryLease_AndARestartedOneDoesNotWait()
-    {
-        await using var sqlite = await CoreHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
-        var contexts = sqlite.Services.GetRequiredService<IDbContextFactory<TwitterAddonDbContext>>();
-        var location = sqlite.Services.GetRequiredService<DatabaseLocation>();
-        var (before, after) = (new WorkerLeases(contexts, location, clock), new WorkerLeases(contexts, location, clock));
-
-        Assert.True(await before.HoldAsync("inbound", Ct));
-        Assert.True(await after.HoldAsync("inbound", Ct));
-        Assert.True(after.Holds("outbox"));
     }
 
     private WorkerLeases NewInstance() =>

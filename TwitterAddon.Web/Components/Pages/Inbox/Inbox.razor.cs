@@ -225,9 +225,7 @@ public sealed partial class Inbox
     {
         // Taken before reading: a change made while the rows are read is redrawn again after, never missed.
         var position = Notifier.Position;
-        var page = afterChange
-            ? await InboxService.ListFirstAfterChangeAsync(filter, count, position, cancellationToken)
-            : await InboxService.ListFirstAsync(filter, count, cancellationToken);
+        var page = await InboxService.ListFirstAsync(filter, count, afterChange ? position : null, cancellationToken);
         items.Clear();
         items.AddRange(page.Items);
         (hasMore, refused, note, upTo) = (page.HasMore, page.Refused, page.Note, position);
